@@ -1,0 +1,65 @@
+//! The default rules and word lists, compiled into the binary so helder works anywhere.
+
+/// Rule files, in the order their rules are listed.
+pub const RULE_FILES: &[(&str, &str)] = &[
+    ("zinnen.yaml", include_str!("../../rules/zinnen.yaml")),
+    ("woorden.yaml", include_str!("../../rules/woorden.yaml")),
+    (
+        "ontkenning.yaml",
+        include_str!("../../rules/ontkenning.yaml"),
+    ),
+    (
+        "werkwoorden.yaml",
+        include_str!("../../rules/werkwoorden.yaml"),
+    ),
+];
+
+/// Word lists by name (file name without extension).
+const WORDLISTS: &[(&str, &str)] = &[
+    (
+        "afkortingen",
+        include_str!("../../wordlists/afkortingen.tsv"),
+    ),
+    ("ambtelijk", include_str!("../../wordlists/ambtelijk.tsv")),
+    (
+        "deelwoorden",
+        include_str!("../../wordlists/deelwoorden.txt"),
+    ),
+    (
+        "geen-deelwoorden",
+        include_str!("../../wordlists/geen-deelwoorden.txt"),
+    ),
+    (
+        "ontkenningen",
+        include_str!("../../wordlists/ontkenningen.tsv"),
+    ),
+    ("positief", include_str!("../../wordlists/positief.tsv")),
+    (
+        "werkwoorden",
+        include_str!("../../wordlists/werkwoorden.tsv"),
+    ),
+    (
+        "zijn-deelwoorden",
+        include_str!("../../wordlists/zijn-deelwoorden.txt"),
+    ),
+];
+
+pub fn wordlist(name: &str) -> Option<&'static str> {
+    WORDLISTS.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+pub fn wordlist_names() -> impl Iterator<Item = &'static str> {
+    WORDLISTS.iter().map(|(n, _)| *n)
+}
+
+/// Rows of a tab-separated list: `(line number, fields)`, skipping comments and blanks.
+pub fn tsv_rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines().enumerate().filter_map(|(i, line)| {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            None
+        } else {
+            Some((i + 1, line.split('\t').map(str::trim).collect()))
+        }
+    })
+}

@@ -1,0 +1,118 @@
+//! What a rule reports: a finding with its place, message and suggested rewrites.
+
+use crate::text::Span;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// The Dutch label shown to writers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "fout",
+            Severity::Warning => "waarschuwing",
+            Severity::Info => "tip",
+        }
+    }
+}
+
+/// Whether `helder fix` may apply a suggestion without asking.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Safety {
+    /// Keeps meaning and grammar in practically every sentence.
+    Safe,
+    /// Shown to the writer; applied only with `--unsafe`.
+    #[default]
+    Unsafe,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Suggestion {
+    /// Prose span to replace (the engine maps it to the source).
+    #[serde(skip)]
+    pub span: Span,
+    pub replacement: String,
+    pub safety: Safety,
+}
+
+/// A finding in prose coordinates; the engine turns it into a located finding.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub span: Span,
+    pub message: String,
+    /// A short, concrete hint when there is no exact replacement.
+    pub hint: Option<String>,
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// Fill `{name}` placeholders in a message template.
+pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match vars.iter().find(|(n, _)| *n == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Give `replacement` the capitalisation of `original`: a capital first letter stays
+/// capital; a lowercase one stays lowercase.
+pub fn match_case(original: &str, replacement: &str) -> String {
+    let upper_first = original.chars().next().is_some_and(char::is_uppercase);
+    let mut cs = replacement.chars();
+    match cs.next() {
+        Some(c) if upper_first => c.to_uppercase().chain(cs).collect(),
+        _ => replacement.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_known_and_keeps_unknown() {
+        assert_eq!(
+            fill(
+                "'{match}' → '{replacement}' {x}",
+                &[("match", "indien"), ("replacement", "als")]
+            ),
+            "'indien' → 'als' {x}"
+        );
+    }
+
+    #[test]
+    fn keeps_capital_only_where_original_had_one() {
+        assert_eq!(match_case("Indien", "als"), "Als");
+        assert_eq!(match_case("indien", "als"), "als");
+    }
+}

@@ -1,0 +1,38 @@
+//! Output formats. Each renderer reads finished [`FileReport`]s and writes to a stream;
+//! none of them knows about files, rules or the terminal's capabilities.
+
+pub mod json;
+pub mod terminal;
+
+use crate::finding::Severity;
+use crate::report::FileReport;
+
+#[derive(Clone, Copy, Debug, Default, serde::Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub findings: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn of(reports: &[FileReport]) -> Summary {
+        let mut s = Summary {
+            files: reports.len(),
+            ..Summary::default()
+        };
+        for r in reports {
+            s.findings += r.findings.len();
+            s.errors += r.count(Severity::Error);
+            s.warnings += r.count(Severity::Warning);
+            s.infos += r.count(Severity::Info);
+        }
+        s
+    }
+}
+
+/// "1 bestand", "3 bestanden": Dutch singular and plural.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -1,0 +1,188 @@
+//! Terminal output for writers: each finding with a snippet, the flagged words
+//! underlined, the suggestion under it, and a summary line. Colour is decided once by
+//! the caller (`colored::control`).
+
+use super::{Summary, plural};
+use crate::finding::{Safety, Severity};
+use crate::report::{FileFinding, FileReport};
+use crate::score::{douma_label, nl_number};
+use colored::{ColoredString, Colorize};
+use std::io::{self, Write};
+use unicode_segmentation::UnicodeSegmentation;
+
+fn severity(s: Severity) -> ColoredString {
+    match s {
+        Severity::Error => s.label().red().bold(),
+        Severity::Warning => s.label().yellow().bold(),
+        Severity::Info => s.label().cyan().bold(),
+    }
+}
+
+fn underline(s: Severity, text: &str) -> ColoredString {
+    match s {
+        Severity::Error => text.red().bold(),
+        Severity::Warning => text.yellow().bold(),
+        Severity::Info => text.cyan().bold(),
+    }
+}
+
+/// Display width of a string in grapheme clusters (tabs count as one column).
+fn width(s: &str) -> usize {
+    s.graphemes(true).count()
+}
+
+pub fn render_finding(w: &mut dyn Write, r: &FileReport, f: &FileFinding) -> io::Result<()> {
+    let l = &f.location;
+    writeln!(
+        w,
+        "{}:{}:{}: {} [{}] {}",
+        r.path.bold(),
+        l.line,
+        l.column,
+        severity(f.severity),
+        f.rule.dimmed(),
+        f.message
+    )?;
+    let line_span = r.line_index.line_span(&r.source, l.line);
+    let line_text = &r.source[line_span.start..line_span.end];
+    let gutter = l.line.to_string();
+    let pad = " ".repeat(gutter.len());
+    let start = l.text_span.start.clamp(line_span.start, line_span.end);
+    let end = l.text_span.end.clamp(start, line_span.end);
+    let before = &line_text[..start - line_span.start];
+    let marked = &line_text[start - line_span.start..end - line_span.start];
+    writeln!(
+        w,
+        " {} {} {}",
+        gutter.blue().bold(),
+        "|".blue().bold(),
+        line_text.replace('\t', " ")
+    )?;
+    let continues = if l.end_line > l.line { " …" } else { "" };
+    writeln!(
+        w,
+        " {} {} {}{}{}",
+        pad,
+        "|".blue().bold(),
+        " ".repeat(width(before)),
+        underline(f.severity, &"^".repeat(width(marked).max(1))),
+        continues.dimmed()
+    )?;
+    for s in &f.suggestions {
+        let label = match s.safety {
+            Safety::Safe => "schrijf",
+            Safety::Unsafe => "suggestie",
+        };
+        writeln!(
+            w,
+            " {} {} {}: {}",
+            pad,
+            "=".blue().bold(),
+            label.bold(),
+            s.replacement.trim().green()
+        )?;
+    }
+    if let Some(h) = &f.hint {
+        writeln!(w, " {} {} {}: {}", pad, "=".blue().bold(), "hoe".bold(), h)?;
+    }
+    writeln!(w)
+}
+
+pub fn render_check(w: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+    for r in reports {
+        for n in &r.notices {
+            writeln!(w, "{}: {} {}", r.path.bold(), "let op:".yellow().bold(), n)?;
+        }
+        for f in &r.findings {
+            render_finding(w, r, f)?;
+        }
+        if r.score.sentences > 0 {
+            let s = &r.score;
+            let b1 = if s.b1.met {
+                "B1: gehaald (indicatie)".green().to_string()
+            } else {
+                format!("B1: niet gehaald (indicatie): {}", s.b1.reasons.join("; "))
+                    .yellow()
+                    .to_string()
+            };
+            writeln!(
+                w,
+                "{}: {}, gemiddeld {} woorden per zin, Flesch-Douma {} ({}). {}",
+                r.path.bold(),
+                plural(s.sentences, "zin", "zinnen"),
+                nl_number(s.avg_sentence_words, 1),
+                nl_number(s.flesch_douma, 0),
+                douma_label(s.flesch_douma),
+                b1
+            )?;
+        }
+    }
+    let sum = Summary::of(reports);
+    let files = plural(sum.files, "bestand", "bestanden");
+    if sum.findings == 0 {
+        writeln!(
+            w,
+            "{}",
+            format!("Geen bevindingen in {files}.").green().bold()
+        )
+    } else {
+        writeln!(
+            w,
+            "{} in {files}: {}, {}, {}.",
+            plural(sum.findings, "bevinding", "bevindingen").bold(),
+            plural(sum.errors, "fout", "fouten"),
+            plural(sum.warnings, "waarschuwing", "waarschuwingen"),
+            plural(sum.infos, "tip", "tips"),
+        )
+    }
+}
+
+pub fn render_score(w: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+    for r in reports {
+        let s = &r.score;
+        writeln!(w, "{}", r.path.bold())?;
+        let row = |w: &mut dyn Write, k: &str, v: String| writeln!(w, "  {k:<26}{v}");
+        row(w, "woorden", s.words.to_string())?;
+        row(w, "zinnen", s.sentences.to_string())?;
+        row(
+            w,
+            "gemiddelde zinslengte",
+            format!("{} woorden", nl_number(s.avg_sentence_words, 1)),
+        )?;
+        row(
+            w,
+            "langste zin",
+            format!("{} woorden", s.longest_sentence_words),
+        )?;
+        row(
+            w,
+            &format!("zinnen > {} woorden", s.long_sentence_threshold),
+            format!("{}%", nl_number(s.long_sentence_share * 100.0, 0)),
+        )?;
+        row(
+            w,
+            "lettergrepen per woord",
+            nl_number(s.syllables_per_word, 2),
+        )?;
+        row(
+            w,
+            "Flesch-Douma",
+            format!(
+                "{} ({})",
+                nl_number(s.flesch_douma, 1),
+                douma_label(s.flesch_douma)
+            ),
+        )?;
+        row(w, "Brouwer (leesindex A)", nl_number(s.brouwer, 1))?;
+        let b1 = if s.b1.met {
+            "gehaald".green().to_string()
+        } else {
+            format!("niet gehaald: {}", s.b1.reasons.join("; "))
+                .yellow()
+                .to_string()
+        };
+        row(w, "B1-indicatie", b1)?;
+        writeln!(w)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,171 @@
+//! One file from source text to located findings and score: decode → prose → document
+//! → rules → findings mapped back to the file (byte offsets and line:column).
+
+use crate::finding::{Safety, Severity};
+use crate::input::{Encoding, Format, Prose};
+use crate::rules::RuleSet;
+use crate::score::{Score, score, word_syllables};
+use crate::text::{Document, LineIndex, Span};
+use serde::Serialize;
+
+/// A place in the source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// Byte offsets in the file as stored on disk.
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// Byte span in the decoded source text (for snippets and fixes).
+    #[serde(skip)]
+    pub text_span: Span,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LocatedSuggestion {
+    pub replacement: String,
+    pub safety: Safety,
+    #[serde(flatten)]
+    pub location: Location,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FileFinding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub hint: Option<String>,
+    /// The flagged text as it stands in the source.
+    pub text: String,
+    #[serde(flatten)]
+    pub location: Location,
+    pub suggestions: Vec<LocatedSuggestion>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SentenceInfo {
+    #[serde(flatten)]
+    pub location: Location,
+    pub words: usize,
+    pub syllables: usize,
+    pub text: String,
+}
+
+pub struct FileReport {
+    /// The path as the user gave it (or `-`).
+    pub path: String,
+    /// The decoded source text.
+    pub source: String,
+    pub encoding: Encoding,
+    pub format: Format,
+    /// Dutch notices (encoding fallback, …).
+    pub notices: Vec<String>,
+    pub findings: Vec<FileFinding>,
+    pub score: Score,
+    pub sentences: Vec<SentenceInfo>,
+    pub line_index: LineIndex,
+}
+
+/// Maps prose spans to file locations.
+struct Locator<'a> {
+    source: &'a str,
+    prose: &'a Prose,
+    lines: &'a LineIndex,
+    encoding: Encoding,
+}
+
+impl Locator<'_> {
+    fn locate(&self, prose_span: Span) -> Location {
+        let s = self.prose.map.span_to_source(prose_span);
+        let a = self.lines.line_col(self.source, s.start);
+        let b = self.lines.line_col(self.source, s.end);
+        Location {
+            start: self.encoding.file_offset(self.source, s.start),
+            end: self.encoding.file_offset(self.source, s.end),
+            line: a.line,
+            column: a.column,
+            end_line: b.line,
+            end_column: b.column,
+            text_span: s,
+        }
+    }
+}
+
+pub fn analyze(
+    path: &str,
+    source: String,
+    encoding: Encoding,
+    format: Format,
+    rules: &RuleSet,
+    notices: Vec<String>,
+) -> FileReport {
+    let prose = Prose::parse(&source, format);
+    let doc = Document::new(&prose);
+    let line_index = LineIndex::new(&source);
+    let loc = Locator {
+        source: &source,
+        prose: &prose,
+        lines: &line_index,
+        encoding,
+    };
+    let findings = rules
+        .check(&doc)
+        .into_iter()
+        .map(|f| {
+            let location = loc.locate(f.span);
+            FileFinding {
+                rule: f.rule,
+                severity: f.severity,
+                message: f.message,
+                hint: f.hint,
+                text: source[location.text_span.start..location.text_span.end].to_owned(),
+                location,
+                suggestions: f
+                    .suggestions
+                    .into_iter()
+                    .map(|s| LocatedSuggestion {
+                        replacement: s.replacement,
+                        safety: s.safety,
+                        location: loc.locate(s.span),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let sentences = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            let (words, syllables) = word_syllables(&doc, s);
+            SentenceInfo {
+                location: loc.locate(s.span),
+                words,
+                syllables,
+                text: doc.slice(s.span).to_owned(),
+            }
+        })
+        .collect();
+    let score = score(&doc, rules.long_sentence_threshold());
+    FileReport {
+        path: path.to_owned(),
+        encoding,
+        format,
+        notices,
+        findings,
+        score,
+        sentences,
+        line_index,
+        source,
+    }
+}
+
+impl FileReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}

@@ -1,0 +1,208 @@
+//! Negations. `negation`: each negation word (niet, geen, nooit, …) as a tip to say what
+//! the reader can do, with a positive rewrite where the list has one ("niet vergeten" →
+//! "denk eraan"). `double_negation`: two negations in one clause ("nooit geen"),
+//! "niet on-…" ("niet onbelangrijk"), "niet zonder", and a negative verb followed by a
+//! negation ("voorkomen dat … niet").
+
+use super::{Rule, RuleMeta, params};
+use crate::config::schema::RuleDef;
+use crate::finding::{Finding, Safety, Suggestion, match_case};
+use crate::text::lexicon::{NegationKind, lexicon};
+use crate::text::{Document, Sentence, Span, TokenKind};
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct NoParams {}
+
+pub struct Negation {
+    meta: RuleMeta,
+    positive: Option<AhoCorasick>,
+    rewrites: Vec<String>,
+}
+
+impl Negation {
+    pub fn from_def(def: &RuleDef) -> Result<Self, String> {
+        let _: NoParams = params(def)?;
+        let pairs = lexicon().positive_rewrites();
+        let positive = if pairs.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(pairs.iter().map(|(neg, _)| neg))
+                    .map_err(|e| e.to_string())?,
+            )
+        };
+        Ok(Negation {
+            meta: RuleMeta::new(def),
+            positive,
+            rewrites: pairs.iter().map(|(_, p)| p.clone()).collect(),
+        })
+    }
+
+    /// Positive rewrites found in the document: (span, replacement).
+    fn rewrites(&self, doc: &Document) -> Vec<(Span, String)> {
+        let Some(ac) = &self.positive else {
+            return Vec::new();
+        };
+        ac.find_iter(&doc.lower)
+            .filter(|m| on_word_edges(doc, m.start(), m.end()))
+            .map(|m| {
+                let span = Span::new(m.start(), m.end());
+                let text = match_case(doc.slice(span), &self.rewrites[m.pattern().as_usize()]);
+                (span, text)
+            })
+            .collect()
+    }
+}
+
+/// Does `[start, end)` begin and end on word-token edges?
+pub(crate) fn on_word_edges(doc: &Document, start: usize, end: usize) -> bool {
+    let i = doc.tokens.partition_point(|t| t.span.start < start);
+    let j = doc.tokens.partition_point(|t| t.span.end < end);
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| t.span.start == start && t.kind == TokenKind::Word)
+        && doc.tokens.get(j).is_some_and(|t| t.span.end == end)
+}
+
+impl Rule for Negation {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let lex = lexicon();
+        let rewrites = self.rewrites(doc);
+        for s in &doc.sentences {
+            let toks = doc.sentence_tokens(s);
+            for (i, t) in toks.iter().enumerate() {
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let w = doc.token_lower(t);
+                if lex.negation(w) != Some(NegationKind::Negation) {
+                    continue;
+                }
+                let next = toks.get(i + 1).map(|t| doc.token_lower(t)).unwrap_or("");
+                let prev = i
+                    .checked_sub(1)
+                    .map(|p| doc.token_lower(&toks[p]))
+                    .unwrap_or("");
+                // "wel of niet", "niet alleen … maar ook": not a message in the negative.
+                if (w == "niet" && prev == "of")
+                    || (w == "niet"
+                        && next == "alleen"
+                        && doc.lower[s.span.start..s.span.end].contains("maar ook"))
+                {
+                    continue;
+                }
+                let mut f = self
+                    .meta
+                    .finding(t.span, self.meta.message(&[("match", doc.token_text(t))]));
+                if let Some((span, text)) = rewrites.iter().find(|(sp, _)| sp.contains(t.span)) {
+                    f.span = *span;
+                    f.message = self.meta.message(&[("match", doc.slice(*span))]);
+                    f.suggestions.push(Suggestion {
+                        span: *span,
+                        replacement: text.clone(),
+                        safety: self.meta.def.fix.unwrap_or(Safety::Unsafe),
+                    });
+                }
+                out.push(f);
+            }
+        }
+    }
+}
+
+pub struct DoubleNegation {
+    meta: RuleMeta,
+}
+
+/// Words that start a new clause: a negation before them does not double one after.
+const CLAUSE_STARTERS: &[&str] = &[
+    "dat", "die", "omdat", "als", "wanneer", "hoewel", "nadat", "zodat", "terwijl", "voordat",
+    "doordat", "want", "maar", "en", "of", "waardoor", "indien", "tenzij",
+];
+
+impl DoubleNegation {
+    pub fn from_def(def: &RuleDef) -> Result<Self, String> {
+        let _: NoParams = params(def)?;
+        Ok(DoubleNegation {
+            meta: RuleMeta::new(def),
+        })
+    }
+
+    fn find(&self, doc: &Document, s: &Sentence) -> Option<Span> {
+        let lex = lexicon();
+        let toks = doc.sentence_tokens(s);
+        let kind = |i: usize| {
+            let t = &toks[i];
+            if t.kind == TokenKind::Word {
+                lex.negation(doc.token_lower(t))
+            } else {
+                None
+            }
+        };
+        let mut clause_neg: Option<usize> = None; // a plain negation earlier in this clause
+        let mut negative_verb: Option<usize> = None; // voorkomen, weigeren … in this sentence
+        let mut without: Option<usize> = None;
+        for i in 0..toks.len() {
+            let t = &toks[i];
+            let w = doc.token_lower(t);
+            let starter = CLAUSE_STARTERS.contains(&w);
+            if (t.kind == TokenKind::Punct && matches!(w, "," | ";" | ":" | "(" | ")")) || starter {
+                clause_neg = None;
+                without = None;
+                // "voorkomen dat … niet" doubles; "weigeren, omdat … niet" does not.
+                if starter && w != "dat" {
+                    negative_verb = None;
+                }
+                continue;
+            }
+            match kind(i) {
+                Some(NegationKind::Negation) => {
+                    if let Some(j) = clause_neg.or(without).or(negative_verb) {
+                        return Some(toks[j].span.cover(t.span));
+                    }
+                    clause_neg = Some(i);
+                }
+                Some(NegationKind::Without) => {
+                    if let Some(j) = clause_neg {
+                        return Some(toks[j].span.cover(t.span));
+                    }
+                    without = Some(i);
+                }
+                Some(NegationKind::NegativeVerb) => negative_verb = Some(i),
+                Some(NegationKind::OnWord) => {
+                    // "niet onbelangrijk", "niet geheel onmogelijk"
+                    if let Some(j) = clause_neg.filter(|&j| i - j <= 3) {
+                        return Some(toks[j].span.cover(t.span));
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+}
+
+impl Rule for DoubleNegation {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        for s in &doc.sentences {
+            if let Some(span) = self.find(doc, s) {
+                out.push(
+                    self.meta
+                        .finding(span, self.meta.message(&[("match", doc.slice(span))])),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,475 @@
+//! The document model every rule reads: tokens, sentences and paragraphs (units) of the
+//! prose, each with its span. Built once per document; rules never re-tokenise.
+
+use super::lexicon::{AbbrevClass, Lexicon, lexicon};
+use super::span::Span;
+use super::token::{ABBREV, INITIAL, Token, TokenKind};
+use super::tokenizer::{is_terminal, lowercase_same_len, tokenize};
+use crate::input::{BlockKind, Prose};
+use std::ops::Range;
+
+/// A unit of text: a paragraph, heading, list item or a line standing on its own.
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    pub span: Span,
+    pub kind: UnitKind,
+    pub sentences: Range<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnitKind {
+    Paragraph,
+    Heading,
+    ListItem,
+    /// One line without closing punctuation (address line, salutation, closing).
+    Line,
+}
+
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub span: Span,
+    /// Indices into [`Document::tokens`].
+    pub tokens: Range<usize>,
+    pub paragraph: usize,
+}
+
+pub struct Document<'a> {
+    /// The prose text (not the source: see [`crate::input::SourceMap`]).
+    pub text: &'a str,
+    /// Same-length lowercase copy of `text`, for lookups without allocation.
+    pub lower: String,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(prose: &'a Prose) -> Document<'a> {
+        Self::build(&prose.text, &prose.blocks, &prose.masks, lexicon())
+    }
+
+    /// A document from plain text (tests, benchmarks).
+    pub fn from_text(text: &'a str) -> Document<'a> {
+        Self::build(text, &[], &[], lexicon())
+    }
+
+    fn build(
+        text: &'a str,
+        blocks: &[crate::input::BlockHint],
+        masks: &[Span],
+        lex: &Lexicon,
+    ) -> Document<'a> {
+        let lower = lowercase_same_len(text);
+        let tokens = tokenize(text, &lower, masks, lex);
+        let units: Vec<(Span, UnitKind)> = if blocks.is_empty() {
+            plain_units(text)
+        } else {
+            blocks
+                .iter()
+                .map(|b| {
+                    let kind = match b.kind {
+                        BlockKind::Heading => UnitKind::Heading,
+                        BlockKind::ListItem => UnitKind::ListItem,
+                        BlockKind::Paragraph => unit_kind_of(&text[b.span.start..b.span.end]),
+                    };
+                    (b.span, kind)
+                })
+                .collect()
+        };
+        let mut doc = Document {
+            text,
+            lower,
+            tokens,
+            sentences: Vec::new(),
+            paragraphs: Vec::new(),
+        };
+        let mut t = 0;
+        for (span, kind) in units {
+            while t < doc.tokens.len() && doc.tokens[t].span.start < span.start {
+                t += 1;
+            }
+            let first = t;
+            while t < doc.tokens.len() && doc.tokens[t].span.end <= span.end {
+                t += 1;
+            }
+            if first == t {
+                continue;
+            }
+            let p = doc.paragraphs.len();
+            let s0 = doc.sentences.len();
+            split_sentences(&doc.tokens, text, first..t, p, lex, &mut doc.sentences);
+            doc.paragraphs.push(Paragraph {
+                span: Span::new(doc.tokens[first].span.start, doc.tokens[t - 1].span.end),
+                kind,
+                sentences: s0..doc.sentences.len(),
+            });
+        }
+        doc
+    }
+
+    pub fn token_text(&self, t: &Token) -> &'a str {
+        &self.text[t.span.start..t.span.end]
+    }
+
+    pub fn token_lower(&self, t: &Token) -> &str {
+        &self.lower[t.span.start..t.span.end]
+    }
+
+    pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
+        &self.tokens[s.tokens.clone()]
+    }
+
+    pub fn slice(&self, span: Span) -> &'a str {
+        &self.text[span.start..span.end]
+    }
+
+    /// Number of words in a sentence (placeholders, numbers and links count as one).
+    pub fn word_count(&self, s: &Sentence) -> usize {
+        self.sentence_tokens(s)
+            .iter()
+            .filter(|t| t.counts_as_word())
+            .count()
+    }
+
+    /// Index of the sentence containing a byte offset.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+}
+
+fn unit_kind_of(unit: &str) -> UnitKind {
+    let single_line = !unit.trim().contains('\n');
+    if single_line && !ends_with_closing_punct(unit) {
+        UnitKind::Line
+    } else {
+        UnitKind::Paragraph
+    }
+}
+
+fn ends_with_closing_punct(line: &str) -> bool {
+    let t = line
+        .trim_end()
+        .trim_end_matches(['"', '\'', '’', '”', ')', ']', '»']);
+    t.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// List marker at the start of a line: "- ", "* ", "• ", "1. ", "2) ", "a) ".
+fn list_marker(line: &str) -> bool {
+    let l = line.trim_start();
+    if l.starts_with("- ") || l.starts_with("* ") || l.starts_with("• ") || l.starts_with("– ")
+    {
+        return true;
+    }
+    let digits = l.chars().take_while(char::is_ascii_digit).count();
+    let rest = &l[digits..];
+    if (1..=3).contains(&digits) && (rest.starts_with(". ") || rest.starts_with(") ")) {
+        return true;
+    }
+    let mut cs = l.chars();
+    matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some(')'), Some(' ')) if c.is_ascii_lowercase())
+}
+
+/// Units of plain text: blank lines separate paragraphs; a list item or a short line
+/// without closing punctuation followed by a capitalised line starts a unit of its own.
+fn plain_units(text: &str) -> Vec<(Span, UnitKind)> {
+    let mut units = Vec::new();
+    let mut cur: Option<(usize, usize, usize, UnitKind)> = None; // start, end, lines, kind
+    let mut prev_line = "";
+    let mut offset = 0;
+    let finish = |cur: &mut Option<(usize, usize, usize, UnitKind)>,
+                  units: &mut Vec<(Span, UnitKind)>,
+                  text: &str| {
+        if let Some((s, e, lines, kind)) = cur.take() {
+            let kind = if kind == UnitKind::Paragraph && lines == 1 {
+                unit_kind_of(&text[s..e])
+            } else {
+                kind
+            };
+            units.push((Span::new(s, e), kind));
+        }
+    };
+    for raw in text.split_inclusive('\n') {
+        let start = offset;
+        offset += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let end = start + line.len();
+        if line.trim().is_empty() {
+            finish(&mut cur, &mut units, text);
+            prev_line = "";
+            continue;
+        }
+        let is_item = list_marker(line);
+        let is_heading =
+            line.trim_start().starts_with("# ") || line.trim_start().starts_with("## ");
+        let starts_upper = line
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let breaks = cur.is_some()
+            && (is_item
+                || is_heading
+                || (!ends_with_closing_punct(prev_line)
+                    && starts_upper
+                    && prev_line.chars().count() <= 60)
+                || matches!(cur, Some((_, _, _, UnitKind::Heading))));
+        if breaks {
+            finish(&mut cur, &mut units, text);
+        }
+        match &mut cur {
+            Some((_, e, lines, _)) => {
+                *e = end;
+                *lines += 1;
+            }
+            None => {
+                let kind = if is_item {
+                    UnitKind::ListItem
+                } else if is_heading {
+                    UnitKind::Heading
+                } else {
+                    UnitKind::Paragraph
+                };
+                cur = Some((start, end, 1, kind));
+            }
+        }
+        prev_line = line;
+    }
+    finish(&mut cur, &mut units, text);
+    units
+}
+
+const CLOSERS: &[&str] = &["\"", "'", "''", "’", "”", ")", "]", "»", "›"];
+const QUOTES: &[&str] = &["\"", "'", "''", "’", "”"];
+
+/// Words that often open a sentence and are not surnames: after an initial ("plan B.")
+/// they start a new sentence.
+const SENTENCE_OPENERS: &[&str] = &[
+    "de", "het", "een", "dit", "dat", "deze", "die", "wij", "we", "u", "ik", "hij", "zij", "ze",
+    "je", "jij", "er", "daarna", "dan", "als", "in", "op", "met", "voor", "na", "bij", "maar",
+    "en", "of", "want", "ook", "toen", "nu", "zo", "daarom", "wat", "wie", "waar", "hoe", "waarom",
+    "heeft", "is", "was", "kunt", "kan", "wilt", "hebt",
+];
+
+fn split_sentences(
+    tokens: &[Token],
+    text: &str,
+    range: Range<usize>,
+    paragraph: usize,
+    lex: &Lexicon,
+    out: &mut Vec<Sentence>,
+) {
+    let s = |t: &Token| &text[t.span.start..t.span.end];
+    let mut start = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        let t = &tokens[i];
+        let mut boundary_after = None;
+        if t.kind == TokenKind::Punct && is_terminal(s(t)) {
+            let mut j = i + 1;
+            while j < range.end
+                && tokens[j].kind == TokenKind::Punct
+                && CLOSERS.contains(&s(&tokens[j]))
+                && (tokens[j].span.start == tokens[j - 1].span.end
+                    // A quote after a space closes when nothing follows it directly:
+                    // `houden. ''` (the next word would otherwise touch an opening quote).
+                    || QUOTES.contains(&s(&tokens[j]))
+                        && tokens.get(j + 1).is_none_or(|n| n.span.start > tokens[j].span.end)
+                        && (j + 1 == range.end || tokens[j + 1].span.start > tokens[j].span.end))
+            {
+                j += 1;
+            }
+            let list_number = s(t) == "."
+                && i > start
+                && i - 1 == start
+                && tokens[i - 1].kind == TokenKind::Number;
+            if !list_number && (j == range.end || starts_sentence(tokens, text, j - 1, j, s(t))) {
+                boundary_after = Some(j);
+            }
+        } else if t.has(ABBREV) && i + 1 < range.end {
+            let next = &tokens[i + 1];
+            let next_upper = next.span.start > t.span.end && starts_upper(s(next));
+            let ends = if t.has(INITIAL) {
+                // "J. de Vries" continues; "plan B. Daarna gaan we" ends: after an
+                // initial, only a common sentence opener starts a new sentence.
+                next_upper
+                    && SENTENCE_OPENERS.contains(&s(next).to_lowercase().as_str())
+                    && tokens
+                        .get(i + 2)
+                        .is_none_or(|n| !starts_upper(s(n)) || i + 2 >= range.end)
+            } else {
+                let lower = s(t).to_lowercase();
+                matches!(
+                    lex.abbreviation(&lower).map(|a| a.class),
+                    Some(AbbrevClass::End | AbbrevClass::Known)
+                ) && next_upper
+            };
+            if ends {
+                boundary_after = Some(i + 1);
+            }
+        }
+        if let Some(j) = boundary_after {
+            out.push(Sentence {
+                span: Span::new(tokens[start].span.start, tokens[j - 1].span.end),
+                tokens: start..j,
+                paragraph,
+            });
+            start = j;
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    if start < range.end {
+        out.push(Sentence {
+            span: Span::new(tokens[start].span.start, tokens[range.end - 1].span.end),
+            tokens: start..range.end,
+            paragraph,
+        });
+    }
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Does the token at `next` start a new sentence after the punctuation ending at `last`?
+fn starts_sentence(tokens: &[Token], text: &str, last: usize, next: usize, punct: &str) -> bool {
+    let n = &tokens[next];
+    if n.span.start == tokens[last].span.end {
+        return false; // no space: "3.5", "zie.nl"
+    }
+    let word = &text[n.span.start..n.span.end];
+    let c = word.chars().next().unwrap_or(' ');
+    if c.is_uppercase() || c.is_numeric() {
+        return true;
+    }
+    if c.is_lowercase() {
+        // "'s Avonds" and "'t" start sentences too.
+        return word.starts_with('\'') || word.starts_with('’');
+    }
+    match n.kind {
+        TokenKind::Punct => {
+            // Opening quotes and brackets, ",," (old-style low quote), dashes.
+            matches!(
+                c,
+                '"' | '\'' | '‘' | '“' | '„' | '(' | '[' | '«' | '-' | '–' | '—' | '‚'
+            ) || text[n.span.start..].starts_with(",,")
+                || punct != "."
+        }
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let doc = Document::from_text(text);
+        doc.sentences.iter().map(|s| doc.slice(s.span)).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Dhr. J.P. de Vries belt o.a. over nr. 5. Hij is er om 14.30 uur."),
+            vec![
+                "Dhr. J.P. de Vries belt o.a. over nr. 5.",
+                "Hij is er om 14.30 uur."
+            ]
+        );
+    }
+
+    #[test]
+    fn enz_can_end_a_sentence() {
+        assert_eq!(
+            sentences("Neem pen, papier enz. mee. Dan lukt het."),
+            vec!["Neem pen, papier enz. mee.", "Dan lukt het."]
+        );
+        assert_eq!(
+            sentences("Neem pen, papier enz. Dan lukt het."),
+            vec!["Neem pen, papier enz.", "Dan lukt het."]
+        );
+    }
+
+    #[test]
+    fn quotes_brackets_and_question_runs() {
+        assert_eq!(
+            sentences("Hij zei: \"Kom morgen.\" Dat doe ik. (Echt waar.) Echt?! Ja..."),
+            vec![
+                "Hij zei: \"Kom morgen.\"",
+                "Dat doe ik.",
+                "(Echt waar.)",
+                "Echt?!",
+                "Ja..."
+            ]
+        );
+        assert_eq!(
+            sentences("\"Wat nu?\" vroeg hij."),
+            vec!["\"Wat nu?\" vroeg hij."]
+        );
+    }
+
+    #[test]
+    fn amounts_dates_urls_and_mail_are_not_boundaries() {
+        assert_eq!(
+            sentences(
+                "Betaal € 1.250,50 vóór 12-03-2025 via www.x.nl/betalen. Mail info@x.nl. Klaar."
+            ),
+            vec![
+                "Betaal € 1.250,50 vóór 12-03-2025 via www.x.nl/betalen.",
+                "Mail info@x.nl.",
+                "Klaar."
+            ]
+        );
+    }
+
+    #[test]
+    fn units_lines_and_list_items() {
+        let text = "Betreft: uw aanvraag\n\nGeachte heer Jansen,\n\nU krijgt geld. Dat is fijn.\n1. Vul het formulier in.\n2. Stuur het op.\n- punt een\n- punt twee\n\nMet vriendelijke groet,\nGemeente Lindenburg\n";
+        let doc = Document::from_text(text);
+        let kinds: Vec<(UnitKind, &str)> = doc
+            .paragraphs
+            .iter()
+            .map(|p| (p.kind, doc.slice(p.span)))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (UnitKind::Line, "Betreft: uw aanvraag"),
+                (UnitKind::Line, "Geachte heer Jansen,"),
+                (UnitKind::Paragraph, "U krijgt geld. Dat is fijn."),
+                (UnitKind::ListItem, "1. Vul het formulier in."),
+                (UnitKind::ListItem, "2. Stuur het op."),
+                (UnitKind::ListItem, "- punt een"),
+                (UnitKind::ListItem, "- punt twee"),
+                (UnitKind::Line, "Met vriendelijke groet,"),
+                (UnitKind::Line, "Gemeente Lindenburg"),
+            ]
+        );
+        let item = &doc.sentences[doc.paragraphs[3].sentences.start];
+        assert_eq!(doc.slice(item.span), "1. Vul het formulier in.");
+    }
+
+    #[test]
+    fn wrapped_lines_stay_one_paragraph() {
+        let text = "Dit is een lange zin die over\nde regel heen loopt. En nog een.\n";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "Dit is een lange zin die over\nde regel heen loopt.",
+                "En nog een."
+            ]
+        );
+    }
+
+    #[test]
+    fn initial_after_plain_word_can_end_sentence() {
+        assert_eq!(
+            sentences("Dat is plan B. Daarna gaan we."),
+            vec!["Dat is plan B.", "Daarna gaan we."]
+        );
+    }
+}

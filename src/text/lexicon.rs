@@ -1,0 +1,198 @@
+//! The language data every rule shares (abbreviations, negations, participles, verb
+//! paradigms), parsed once per process from the embedded word lists.
+
+use crate::config::embedded::{tsv_rows, wordlist};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbbrevClass {
+    /// Before a name, number or noun; never ends a sentence ("dhr.", "nr.").
+    Title,
+    /// Inside a sentence ("o.a.", "d.w.z.").
+    Middle,
+    /// Can end a sentence ("enz.", "etc.").
+    End,
+    /// Well known, fine in running text ("btw").
+    Known,
+}
+
+#[derive(Clone, Debug)]
+pub struct Abbreviation {
+    pub expansion: String,
+    pub class: AbbrevClass,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NegationKind {
+    /// niet, geen, nooit, …
+    Negation,
+    /// zonder, tenzij, behalve: count only towards double negatives.
+    Without,
+    /// voorkomen, weigeren, …: a negative meaning that doubles with niet/geen.
+    NegativeVerb,
+    /// A negated adjective ("onmogelijk") that doubles with "niet".
+    OnWord,
+    /// Starts with "on" but is not negated ("onder", "ontvangen").
+    OnException,
+}
+
+/// Forms of an irregular verb.
+#[derive(Clone, Debug)]
+pub struct VerbForms {
+    pub infinitive: String,
+    pub stem: String,
+    pub third: String,
+    pub past_sg: String,
+    pub past_pl: String,
+    pub participle: String,
+}
+
+pub struct Lexicon {
+    abbreviations: HashMap<String, Abbreviation>,
+    negations: HashMap<String, NegationKind>,
+    irregular_participles: HashSet<String>,
+    zijn_participles: HashSet<String>,
+    ambiguous_zijn_participles: HashSet<String>,
+    non_participles: HashSet<String>,
+    verbs: HashMap<String, VerbForms>,
+    positive: Vec<(String, String)>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::embedded);
+
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+/// Lexicon key: NFC and lowercase.
+pub fn key(s: &str) -> String {
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s.to_lowercase()
+    } else {
+        s.nfc().collect::<String>().to_lowercase()
+    }
+}
+
+fn word_set(name: &str) -> (HashSet<String>, HashSet<String>) {
+    let mut sure = HashSet::new();
+    let mut unsure = HashSet::new();
+    for (_, row) in tsv_rows(wordlist(name).unwrap_or_default()) {
+        let w = row[0];
+        if let Some(w) = w.strip_prefix('?') {
+            unsure.insert(key(w));
+        } else {
+            sure.insert(key(w));
+        }
+    }
+    (sure, unsure)
+}
+
+impl Lexicon {
+    fn embedded() -> Lexicon {
+        let mut abbreviations = HashMap::new();
+        for (_, row) in tsv_rows(wordlist("afkortingen").unwrap_or_default()) {
+            if row.len() < 3 {
+                continue;
+            }
+            let class = match row[2] {
+                "titel" => AbbrevClass::Title,
+                "midden" => AbbrevClass::Middle,
+                "einde" => AbbrevClass::End,
+                _ => AbbrevClass::Known,
+            };
+            abbreviations.insert(
+                key(row[0]),
+                Abbreviation {
+                    expansion: row[1].to_owned(),
+                    class,
+                },
+            );
+        }
+        let mut negations = HashMap::new();
+        for (_, row) in tsv_rows(wordlist("ontkenningen").unwrap_or_default()) {
+            if row.len() < 2 {
+                continue;
+            }
+            let kind = match row[1] {
+                "ontkenning" => NegationKind::Negation,
+                "zonder" => NegationKind::Without,
+                "ontkennend-werkwoord" => NegationKind::NegativeVerb,
+                "on-woord" => NegationKind::OnWord,
+                "on-uitzondering" => NegationKind::OnException,
+                _ => continue,
+            };
+            negations.insert(key(row[0]), kind);
+        }
+        let mut verbs = HashMap::new();
+        for (_, row) in tsv_rows(wordlist("werkwoorden").unwrap_or_default()) {
+            if row.len() < 6 {
+                continue;
+            }
+            let f = VerbForms {
+                infinitive: key(row[0]),
+                stem: key(row[1]),
+                third: key(row[2]),
+                past_sg: key(row[3]),
+                past_pl: key(row[4]),
+                participle: key(row[5]),
+            };
+            verbs.insert(f.infinitive.clone(), f);
+        }
+        let positive = tsv_rows(wordlist("positief").unwrap_or_default())
+            .filter(|(_, r)| r.len() >= 2)
+            .map(|(_, r)| (key(r[0]), r[1].to_owned()))
+            .collect();
+        let (zijn, zijn_unsure) = word_set("zijn-deelwoorden");
+        Lexicon {
+            abbreviations,
+            negations,
+            irregular_participles: word_set("deelwoorden").0,
+            zijn_participles: zijn,
+            ambiguous_zijn_participles: zijn_unsure,
+            non_participles: word_set("geen-deelwoorden").0,
+            verbs,
+            positive,
+        }
+    }
+
+    /// Look up an abbreviation by its lowercase form with dots ("d.w.z.").
+    pub fn abbreviation(&self, lower: &str) -> Option<&Abbreviation> {
+        self.abbreviations.get(lower)
+    }
+
+    pub fn abbreviations(&self) -> impl Iterator<Item = (&str, &Abbreviation)> {
+        self.abbreviations.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    pub fn negation(&self, lower: &str) -> Option<NegationKind> {
+        self.negations.get(lower).copied()
+    }
+
+    pub fn is_irregular_participle(&self, lower: &str) -> bool {
+        self.irregular_participles.contains(lower)
+    }
+
+    /// Participle of a verb that takes "zijn" in the perfect ("gegaan").
+    pub fn is_zijn_participle(&self, lower: &str) -> bool {
+        self.zijn_participles.contains(lower)
+    }
+
+    pub fn is_ambiguous_zijn_participle(&self, lower: &str) -> bool {
+        self.ambiguous_zijn_participles.contains(lower)
+    }
+
+    pub fn is_non_participle(&self, lower: &str) -> bool {
+        self.non_participles.contains(lower)
+    }
+
+    pub fn verb(&self, infinitive: &str) -> Option<&VerbForms> {
+        self.verbs.get(infinitive)
+    }
+
+    /// Negated phrases with a positive rewrite ("niet vergeten" → "denk eraan").
+    pub fn positive_rewrites(&self) -> &[(String, String)] {
+        &self.positive
+    }
+}

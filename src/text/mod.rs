@@ -1,0 +1,14 @@
+//! The Dutch language model: spans, tokens, sentences, paragraphs, syllables and the
+//! shared lexicon. No rule logic lives here.
+
+pub mod document;
+pub mod lexicon;
+pub mod morph;
+pub mod span;
+pub mod syllables;
+pub mod token;
+pub mod tokenizer;
+
+pub use document::{Document, Paragraph, Sentence, UnitKind};
+pub use span::{LineCol, LineIndex, Span};
+pub use token::{Token, TokenKind};

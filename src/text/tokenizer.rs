@@ -1,0 +1,387 @@
+//! Dutch tokeniser: UAX#29 word boundaries (unicode-segmentation) with Dutch repairs.
+//! UAX#29 already keeps "auto's", "zo'n", "1.250,50" and "14.30" whole; we add:
+//! hyphenated compounds ("e-mail", "btw-nummer", "12-03-2025"), elided articles
+//! ("'s ochtends", "'t"), abbreviations and initials with their dot ("d.w.z.", "J.P."),
+//! runs of terminal punctuation ("...", "?!"), and URLs and e-mail addresses as single
+//! tokens.
+
+use super::lexicon::Lexicon;
+use super::span::Span;
+use super::token::{ABBREV, INITIAL, Token, TokenKind};
+use regex::Regex;
+use std::sync::LazyLock;
+use unicode_segmentation::UnicodeSegmentation;
+
+static SPECIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?xi)
+        (?P<url>\b(?:https?://|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”])
+      | (?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)
+      | (?P<iban>\b[A-Z]{2}[0-9]{2}[\x20]?[A-Z]{4}(?:[\x20]?[0-9]{4}){2}[\x20]?[0-9]{2}\b)
+        "#,
+    )
+    .expect("valid regex")
+});
+
+/// Tokenise `text`; `lower` is its same-length lowercase copy; `masks` are ranges that
+/// become one Placeholder token each.
+pub fn tokenize(text: &str, lower: &str, masks: &[Span], lex: &Lexicon) -> Vec<Token> {
+    let mut specials: Vec<(Span, TokenKind)> =
+        masks.iter().map(|&m| (m, TokenKind::Placeholder)).collect();
+    // Cheap pre-check: most letters have neither "@" nor "://" nor "www.".
+    if text.contains('@') || text.contains("://") || lower.contains("www.") || lower.contains("nl")
+    {
+        for c in SPECIAL.captures_iter(text) {
+            let (m, kind) = match (c.name("url"), c.name("email"), c.name("iban")) {
+                (Some(m), _, _) => (m, TokenKind::Url),
+                (_, Some(m), _) => (m, TokenKind::Email),
+                // An account number is one "word", however it is spaced.
+                (_, _, Some(m)) => (m, TokenKind::Number),
+                _ => continue,
+            };
+            let span = Span::new(m.start(), m.end());
+            if !specials.iter().any(|(s, _)| s.overlaps(span)) {
+                specials.push((span, kind));
+            }
+        }
+    }
+    specials.sort_by_key(|(s, _)| s.start);
+
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut pos = 0;
+    for (span, kind) in specials {
+        if span.start < pos {
+            continue;
+        }
+        scan_gap(text, lower, pos, span.start, lex, &mut out);
+        out.push(Token {
+            span,
+            kind,
+            flags: 0,
+        });
+        pos = span.end;
+    }
+    scan_gap(text, lower, pos, text.len(), lex, &mut out);
+    out
+}
+
+fn scan_gap(text: &str, lower: &str, from: usize, to: usize, lex: &Lexicon, out: &mut Vec<Token>) {
+    if from >= to {
+        return;
+    }
+    let gap_start = out.len();
+    for (off, seg) in text[from..to].split_word_bound_indices() {
+        let c = seg.chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = from + off;
+        let kind = if c.is_numeric() {
+            TokenKind::Number
+        } else if c.is_alphabetic() {
+            TokenKind::Word
+        } else if is_punct(c) {
+            TokenKind::Punct
+        } else if seg.chars().any(char::is_alphanumeric) {
+            // e.g. a leading combining mark
+            TokenKind::Word
+        } else {
+            TokenKind::Symbol
+        };
+        out.push(Token {
+            span: Span::new(start, start + seg.len()),
+            kind,
+            flags: 0,
+        });
+        repair(text, lower, lex, out, gap_start);
+    }
+}
+
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation()
+        && !matches!(
+            c,
+            '$' | '%' | '&' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~' | '#' | '@'
+        )
+        || matches!(
+            c,
+            '…' | '‘'
+                | '’'
+                | '‚'
+                | '“'
+                | '”'
+                | '„'
+                | '«'
+                | '»'
+                | '–'
+                | '—'
+                | '‹'
+                | '›'
+                | '¡'
+                | '¿'
+        )
+}
+
+fn adjacent(a: &Token, b: &Token) -> bool {
+    a.span.end == b.span.start
+}
+
+/// Merge the last tokens where Dutch spelling says they form one token.
+fn repair(text: &str, lower: &str, lex: &Lexicon, out: &mut Vec<Token>, floor: usize) {
+    let n = out.len();
+    if n - floor < 2 {
+        return;
+    }
+    let last = out[n - 1];
+    let prev = out[n - 2];
+    let s = |t: &Token| &text[t.span.start..t.span.end];
+
+    // Hyphenated compound or date: word-word, btw-nummer, 12-03-2025, niet-betaling.
+    if n - floor >= 3
+        && matches!(last.kind, TokenKind::Word | TokenKind::Number)
+        && s(&prev) == "-"
+        && adjacent(&prev, &last)
+    {
+        let first = out[n - 3];
+        if matches!(first.kind, TokenKind::Word | TokenKind::Number) && adjacent(&first, &prev) {
+            let kind = if first.kind == TokenKind::Number && last.kind == TokenKind::Number {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            out.truncate(n - 3);
+            out.push(Token {
+                span: first.span.cover(last.span),
+                kind,
+                flags: 0,
+            });
+            return;
+        }
+    }
+
+    // Elided article or pronoun: 's, 't, 'k, 'n (at the start of a word).
+    if last.kind == TokenKind::Word
+        && matches!(s(&prev), "'" | "’")
+        && adjacent(&prev, &last)
+        && matches!(
+            &lower[last.span.start..last.span.end],
+            "s" | "t" | "k" | "n"
+        )
+        && (n - floor == 2 || !adjacent(&out[n - 3], &prev))
+        && text[last.span.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+    {
+        out.truncate(n - 2);
+        out.push(Token {
+            span: prev.span.cover(last.span),
+            kind: TokenKind::Word,
+            flags: 0,
+        });
+        return;
+    }
+
+    // A dot after a word: abbreviation or initial keeps its dot.
+    if s(&last) == "." && prev.kind == TokenKind::Word && adjacent(&prev, &last) && prev.flags == 0
+    {
+        let with_dot = &lower[prev.span.start..last.span.end];
+        let flags = if lex.abbreviation(with_dot).is_some() {
+            ABBREV
+        } else if is_initials(s(&prev)) {
+            ABBREV | INITIAL
+        } else {
+            0
+        };
+        if flags != 0 {
+            out.truncate(n - 2);
+            out.push(Token {
+                span: prev.span.cover(last.span),
+                kind: TokenKind::Word,
+                flags,
+            });
+        }
+        return;
+    }
+
+    // Typewriter quotes: '' (closing) and ,, (opening) are one token each.
+    if last.kind == TokenKind::Punct
+        && adjacent(&prev, &last)
+        && ((s(&prev) == "'" && s(&last) == "'") || (s(&prev) == "," && s(&last) == ","))
+    {
+        out.truncate(n - 2);
+        out.push(Token {
+            span: prev.span.cover(last.span),
+            kind: TokenKind::Punct,
+            flags: 0,
+        });
+        return;
+    }
+
+    // Runs of terminal punctuation: "...", "?!", "!!".
+    if last.kind == TokenKind::Punct
+        && prev.kind == TokenKind::Punct
+        && adjacent(&prev, &last)
+        && is_terminal(s(&prev))
+        && is_terminal(s(&last))
+    {
+        out.truncate(n - 2);
+        out.push(Token {
+            span: prev.span.cover(last.span),
+            kind: TokenKind::Punct,
+            flags: 0,
+        });
+    }
+}
+
+/// "J", "J.P", "A.B.C": single capitals separated by dots.
+fn is_initials(word: &str) -> bool {
+    word.split('.').all(|part| {
+        let mut cs = part.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+    })
+}
+
+/// Punctuation that can end a sentence (alone or in a run).
+pub fn is_terminal(p: &str) -> bool {
+    !p.is_empty() && p.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
+}
+
+/// A same-length lowercase copy with ASCII whitespace folded to spaces (so phrases match
+/// across line breaks). Characters whose lowercase form has another byte length (rare,
+/// e.g. 'İ') are kept as they are, so offsets stay valid in both.
+pub fn lowercase_same_len(text: &str) -> String {
+    if text.is_ascii() {
+        let mut bytes = text.as_bytes().to_ascii_lowercase();
+        for b in &mut bytes {
+            if matches!(*b, b'\n' | b'\r' | b'\t') {
+                *b = b' ';
+            }
+        }
+        return String::from_utf8(bytes).expect("ASCII stays ASCII");
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\n' | '\r' | '\t') {
+            out.push(' ');
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::lexicon::lexicon;
+
+    fn words(text: &str) -> Vec<&str> {
+        let lower = lowercase_same_len(text);
+        tokenize(text, &lower, &[], lexicon())
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect()
+    }
+
+    #[test]
+    fn dutch_apostrophes_and_hyphens_stay_whole() {
+        assert_eq!(
+            words("De auto's en zo'n e-mail, 's ochtends: btw-nummer."),
+            vec![
+                "De",
+                "auto's",
+                "en",
+                "zo'n",
+                "e-mail",
+                ",",
+                "'s",
+                "ochtends",
+                ":",
+                "btw-nummer",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_amounts_and_dates() {
+        assert_eq!(
+            words("€ 1.250,50 of 3,5% om 14.30 uur op 12-03-2025"),
+            vec![
+                "€",
+                "1.250,50",
+                "of",
+                "3,5",
+                "%",
+                "om",
+                "14.30",
+                "uur",
+                "op",
+                "12-03-2025"
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_initials_urls_and_mail() {
+        assert_eq!(
+            words("Dhr. J.P. de Vries, o.a. via www.helder.nl/b1 of info@helder.nl..."),
+            vec![
+                "Dhr.",
+                "J.P.",
+                "de",
+                "Vries",
+                ",",
+                "o.a.",
+                "via",
+                "www.helder.nl/b1",
+                "of",
+                "info@helder.nl",
+                "..."
+            ]
+        );
+    }
+
+    #[test]
+    fn iban_is_one_token() {
+        assert_eq!(
+            words("Op NL00 BANK 0123 4567 89 of NL00BANK0123456789."),
+            vec![
+                "Op",
+                "NL00 BANK 0123 4567 89",
+                "of",
+                "NL00BANK0123456789",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_and_question_runs() {
+        assert_eq!(
+            words("Echt?! ‘Ja.’"),
+            vec!["Echt", "?!", "‘", "Ja", ".", "’"]
+        );
+    }
+
+    #[test]
+    fn masks_become_one_token() {
+        let text = "Beste {{ naam }}, hoi";
+        let lower = lowercase_same_len(text);
+        let toks = tokenize(text, &lower, &[Span::new(6, 16)], lexicon());
+        assert_eq!(toks[1].kind, TokenKind::Placeholder);
+        assert_eq!(toks.len(), 4);
+    }
+
+    #[test]
+    fn lowercase_keeps_offsets() {
+        let t = "İndien ÉÉN";
+        assert_eq!(lowercase_same_len(t).len(), t.len());
+        assert!(lowercase_same_len(t).ends_with("één"));
+    }
+}
