@@ -4,7 +4,7 @@
 
 use crate::cli::{CheckFormat, Cli, ColorChoice, Command, InputArgs, ScoreFormat};
 use crate::config::{self, ConfigError};
-use crate::input::{Format, decode};
+use crate::input::{self, Format};
 use crate::report::{FileReport, analyze};
 use crate::rules::RuleSet;
 use crate::{explain, render};
@@ -182,24 +182,11 @@ fn read_report(
     format: Format,
     rules: &RuleSet,
 ) -> Result<FileReport, InputError> {
-    let decoded = decode(bytes).map_err(|e| InputError {
+    let loaded = input::load(bytes, format).map_err(|message| InputError {
         path: name.to_owned(),
-        message: format!("overgeslagen: {e}"),
+        message,
     })?;
-    let mut notices = Vec::new();
-    if let Some(at) = decoded.fallback_at {
-        notices.push(format!(
-            "geen geldige UTF-8 (eerste ongeldige byte op positie {at}); gelezen als Windows-1252"
-        ));
-    }
-    Ok(analyze(
-        name,
-        decoded.text,
-        decoded.encoding,
-        format,
-        rules,
-        notices,
-    ))
+    Ok(analyze(name, loaded, format, rules))
 }
 
 pub fn io_message(e: &io::Error) -> String {

@@ -2,7 +2,7 @@
 //! → rules → findings mapped back to the file (byte offsets and line:column).
 
 use crate::finding::{Safety, Severity};
-use crate::input::{Encoding, Format, Prose};
+use crate::input::{Encoding, Format, Loaded, Prose};
 use crate::rules::RuleSet;
 use crate::score::{Score, score, word_syllables};
 use crate::text::{Document, LineIndex, Span};
@@ -93,15 +93,13 @@ impl Locator<'_> {
     }
 }
 
-pub fn analyze(
-    path: &str,
-    source: String,
-    encoding: Encoding,
-    format: Format,
-    rules: &RuleSet,
-    notices: Vec<String>,
-) -> FileReport {
-    let prose = Prose::parse(&source, format);
+pub fn analyze(path: &str, loaded: Loaded, format: Format, rules: &RuleSet) -> FileReport {
+    let Loaded {
+        source,
+        encoding,
+        prose,
+        notices,
+    } = loaded;
     let doc = Document::new(&prose);
     let line_index = LineIndex::new(&source);
     let loc = Locator {

@@ -77,6 +77,35 @@ impl Prose {
     }
 }
 
+/// A file read and parsed: the source text (for line:column and snippets), how it was
+/// encoded, its prose, and Dutch notices about the reading.
+pub struct Loaded {
+    /// The text positions refer to. For text formats the decoded file; a format that is
+    /// not text (a future .docx) supplies its own rendering and documents its positions.
+    pub source: String,
+    pub encoding: Encoding,
+    pub prose: Prose,
+    pub notices: Vec<String>,
+}
+
+/// Read a file's bytes as `format`. An error is a Dutch message; the file is skipped.
+pub fn load(bytes: &[u8], format: Format) -> Result<Loaded, String> {
+    let decoded = decode(bytes).map_err(|e| format!("overgeslagen: {e}"))?;
+    let mut notices = Vec::new();
+    if let Some(at) = decoded.fallback_at {
+        notices.push(format!(
+            "geen geldige UTF-8 (eerste ongeldige byte op positie {at}); gelezen als Windows-1252"
+        ));
+    }
+    let prose = Prose::parse(&decoded.text, format);
+    Ok(Loaded {
+        source: decoded.text,
+        encoding: decoded.encoding,
+        prose,
+        notices,
+    })
+}
+
 /// Maps prose offsets to source offsets. Prose is built from pieces copied verbatim from
 /// the source (exact mapping inside a piece) and synthetic separators (mapped to the
 /// nearest piece edge).

@@ -31,6 +31,55 @@ fn width(s: &str) -> usize {
     s.graphemes(true).count()
 }
 
+/// Graphemes of context shown around the flagged words on a long line, and the most of a
+/// long flagged stretch (a whole sentence) that is shown.
+const CONTEXT: usize = 40;
+const MAX_MARKED: usize = 60;
+
+struct View {
+    shown: String,
+    before_width: usize,
+    marked_width: usize,
+}
+
+/// The part of a long line to show. A paragraph on one line is cut to the flagged words
+/// with some context; a long flagged stretch (a whole sentence) shows its start.
+fn window(line: &str, start: usize, end: usize) -> View {
+    let before: Vec<&str> = line[..start].graphemes(true).collect();
+    let marked: Vec<&str> = line[start..end].graphemes(true).collect();
+    let after: Vec<&str> = line[end..].graphemes(true).collect();
+    let mut shown = String::new();
+    let skip = before.len().saturating_sub(CONTEXT);
+    if skip > 10 {
+        shown.push('…');
+        shown.extend(before[skip..].iter().copied());
+    } else {
+        shown.extend(before.iter().copied());
+    }
+    let before_width = width(&shown);
+    if marked.len() > MAX_MARKED {
+        shown.extend(marked[..MAX_MARKED].iter().copied());
+        shown.push('…');
+        return View {
+            shown,
+            before_width,
+            marked_width: MAX_MARKED,
+        };
+    }
+    shown.extend(marked.iter().copied());
+    if after.len() > CONTEXT + 10 {
+        shown.extend(after[..CONTEXT].iter().copied());
+        shown.push('…');
+    } else {
+        shown.extend(after.iter().copied());
+    }
+    View {
+        shown,
+        before_width,
+        marked_width: marked.len(),
+    }
+}
+
 pub fn render_finding(w: &mut dyn Write, r: &FileReport, f: &FileFinding) -> io::Result<()> {
     let l = &f.location;
     writeln!(
@@ -47,16 +96,15 @@ pub fn render_finding(w: &mut dyn Write, r: &FileReport, f: &FileFinding) -> io:
     let line_text = &r.source[line_span.start..line_span.end];
     let gutter = l.line.to_string();
     let pad = " ".repeat(gutter.len());
-    let start = l.text_span.start.clamp(line_span.start, line_span.end);
-    let end = l.text_span.end.clamp(start, line_span.end);
-    let before = &line_text[..start - line_span.start];
-    let marked = &line_text[start - line_span.start..end - line_span.start];
+    let start = l.text_span.start.clamp(line_span.start, line_span.end) - line_span.start;
+    let end = l.text_span.end.clamp(line_span.start, line_span.end) - line_span.start;
+    let view = window(line_text, start, end.max(start));
     writeln!(
         w,
         " {} {} {}",
         gutter.blue().bold(),
         "|".blue().bold(),
-        line_text.replace('\t', " ")
+        view.shown.replace('\t', " ")
     )?;
     let continues = if l.end_line > l.line { " …" } else { "" };
     writeln!(
@@ -64,8 +112,8 @@ pub fn render_finding(w: &mut dyn Write, r: &FileReport, f: &FileFinding) -> io:
         " {} {} {}{}{}",
         pad,
         "|".blue().bold(),
-        " ".repeat(width(before)),
-        underline(f.severity, &"^".repeat(width(marked).max(1))),
+        " ".repeat(view.before_width),
+        underline(f.severity, &"^".repeat(view.marked_width.max(1))),
         continues.dimmed()
     )?;
     for s in &f.suggestions {
