@@ -10,7 +10,9 @@ use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion, match_case};
 use crate::text::lexicon::{Lexicon, key, lexicon};
-use crate::text::morph::{VerbForm, adjective_forms, inflect, noun_forms, verb_forms};
+use crate::text::morph::{
+    VerbForm, adjective_forms, inflect, is_separable, noun_forms, noun_plural, verb_forms,
+};
 use crate::text::{Document, Span, TokenKind};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
@@ -57,6 +59,8 @@ enum Target {
     Direct {
         entry: usize,
         form: Option<VerbForm>,
+        /// A plural form of a noun entry: the suggestion is pluralised too.
+        plural: bool,
     },
     /// The pattern is the fixed part of a phrase; a form of the verb must be near.
     Anchor {
@@ -80,6 +84,16 @@ pub struct WordList {
 const DETERMINERS: &[&str] = &[
     "de", "het", "een", "uw", "je", "jouw", "ons", "onze", "dit", "deze", "dat", "die", "zijn",
     "haar", "hun", "elk", "ieder", "welk", "geen", "mijn", "jullie",
+];
+
+/// Words too common to anchor a phrase on.
+const FUNCTION_WORDS: &[&str] = &[
+    "te", "van", "voor", "aan", "op", "in", "met", "om", "tot", "de", "het", "een", "er", "zich",
+];
+/// Auxiliaries that make an ambiguous form a participle ("heeft verzocht").
+const AUXILIARIES: &[&str] = &[
+    "heb", "hebt", "heeft", "hebben", "had", "hadden", "ben", "bent", "is", "zijn", "was", "waren",
+    "word", "wordt", "worden", "werd", "werden",
 ];
 
 /// How far (in tokens) a phrase's verb may stand from its fixed part.
@@ -169,6 +183,7 @@ impl WordList {
                             Target::Direct {
                                 entry: i,
                                 form: Some(kind),
+                                plural: false,
                             },
                         );
                     }
@@ -188,13 +203,15 @@ impl WordList {
                                 Target::Direct {
                                     entry: i,
                                     form: Some(kind),
+                                    plural: false,
                                 },
                             );
                         }
                     }
-                    // The fixed part alone, verified against a nearby verb form.
+                    // The fixed part alone, verified against a nearby verb form; a lone
+                    // function word ("te" in "dienen te") is too common to anchor on.
                     let anchor = longest_run(&words, v);
-                    if anchor.split(' ').count() >= 1 && !anchor.is_empty() {
+                    if !anchor.is_empty() && !FUNCTION_WORDS.contains(&anchor.as_str()) {
                         add(
                             anchor,
                             Target::Anchor {
@@ -217,13 +234,13 @@ impl WordList {
                         vec![e.term.clone()]
                     };
                     for f in forms {
-                        add(
-                            f,
-                            Target::Direct {
-                                entry: i,
-                                form: None,
-                            },
-                        );
+                        let plural = *noun && f != e.term;
+                        let t = Target::Direct {
+                            entry: i,
+                            form: None,
+                            plural,
+                        };
+                        add(f, t);
                     }
                 }
             }
@@ -259,6 +276,8 @@ impl WordList {
             entry,
             span,
             form,
+            plural,
+            attributive,
             replaceable,
         } = m;
         let entry = &self.entries[entry];
@@ -279,8 +298,30 @@ impl WordList {
         f.hint = entry.hint.clone();
         if replaceable {
             for (n, alt) in entry.alternatives.iter().enumerate() {
+                let finite = matches!(
+                    form,
+                    Some(
+                        VerbForm::Stem
+                            | VerbForm::Third
+                            | VerbForm::PastSingular
+                            | VerbForm::PastPlural
+                    )
+                );
                 let inflected = match form {
+                    Some(_) if attributive && !alt.contains(' ') => {
+                        let p = inflect(alt, VerbForm::Participle, lex);
+                        if p.ends_with(['d', 't']) {
+                            format!("{p}e")
+                        } else {
+                            p
+                        }
+                    }
+                    // "keurt … goed" cannot replace one word in place.
+                    Some(_) if finite && is_separable(alt, lex) => continue,
                     Some(kind) if entry.verb && !alt.contains(' ') => inflect(alt, kind, lex),
+                    Some(VerbForm::Infinitive) | None if plural && !alt.contains(' ') => {
+                        noun_plural(alt)
+                    }
                     Some(VerbForm::Infinitive) | None => alt.clone(),
                     // A multi-word verb alternative only fits the infinitive as is.
                     Some(_) if entry.verb => continue,
@@ -307,6 +348,9 @@ struct Hit {
     entry: usize,
     span: Span,
     form: Option<VerbForm>,
+    plural: bool,
+    /// An inflected participle before a noun ("de door u verstrekte gegevens").
+    attributive: bool,
     /// The whole match can be replaced by an alternative (contiguous, in list order).
     replaceable: bool,
 }
@@ -362,23 +406,69 @@ impl Rule for WordList {
                 .checked_sub(1)
                 .map(|p| doc.token_lower(&doc.tokens[p]))
                 .unwrap_or("");
-            for target in &self.targets[m.pattern().as_usize()] {
+            let targets = &self.targets[m.pattern().as_usize()];
+            let sentence = &doc.sentences[sent];
+            let has_aux = doc
+                .sentence_tokens(sentence)
+                .iter()
+                .any(|t| AUXILIARIES.contains(&doc.token_lower(t)));
+            let has_ik = (first.saturating_sub(2).max(sentence.tokens.start)
+                ..(last + 3).min(sentence.tokens.end))
+                .any(|i| doc.token_lower(&doc.tokens[i]) == "ik");
+            // One form can be several (verzocht: past and participle): an auxiliary in
+            // the sentence makes it the participle; the ik-form needs "ik" nearby.
+            let fits = |t: &&Target| match t {
+                Target::Direct {
+                    form: Some(VerbForm::Participle),
+                    ..
+                } => has_aux,
+                Target::Direct {
+                    form: Some(VerbForm::Stem),
+                    ..
+                } => has_ik,
+                _ => true,
+            };
+            let participle = |t: &&Target| {
+                matches!(
+                    t,
+                    Target::Direct {
+                        form: Some(VerbForm::Participle),
+                        ..
+                    }
+                )
+            };
+            let chosen = targets
+                .iter()
+                .filter(fits)
+                .find(participle)
+                .or_else(|| targets.iter().find(fits));
+            if let Some(target) = chosen {
                 match target {
-                    Target::Direct { entry, form } => {
+                    Target::Direct {
+                        entry,
+                        form,
+                        plural,
+                    } => {
                         // "uw verzoek", "de verzoeken": a noun, not the verb.
                         if matches!(form, Some(VerbForm::Stem | VerbForm::Infinitive))
                             && DETERMINERS.contains(&prev_word)
                         {
                             continue;
                         }
+                        // "de door u verstrekte gegevens": a past-tense shape after a
+                        // determiner is an inflected participle.
+                        let attributive = matches!(form, Some(VerbForm::PastSingular))
+                            && (first.saturating_sub(3).max(sentence.tokens.start)..first)
+                                .any(|i| DETERMINERS.contains(&doc.token_lower(&doc.tokens[i])));
                         let hit = Hit {
                             entry: *entry,
                             span,
                             form: *form,
+                            plural: *plural,
+                            attributive,
                             replaceable: true,
                         };
                         self.report(doc, lex, hit, out);
-                        break;
                     }
                     Target::Anchor {
                         entry,
@@ -402,6 +492,8 @@ impl Rule for WordList {
                                 entry: *entry,
                                 span: whole,
                                 form: Some(form),
+                                plural: false,
+                                attributive: false,
                                 replaceable: adjacent,
                             };
                             self.report(doc, lex, hit, out);

@@ -57,6 +57,8 @@ pub struct Lexicon {
     ambiguous_zijn_participles: HashSet<String>,
     non_participles: HashSet<String>,
     verbs: HashMap<String, VerbForms>,
+    /// Participle → infinitive, for irregular verbs.
+    participle_verbs: HashMap<String, String>,
     positive: Vec<(String, String)>,
 }
 
@@ -140,6 +142,11 @@ impl Lexicon {
             };
             verbs.insert(f.infinitive.clone(), f);
         }
+        let participle_verbs = verbs
+            .values()
+            .filter(|f| f.participle != "-")
+            .map(|f| (f.participle.clone(), f.infinitive.clone()))
+            .collect();
         let positive = tsv_rows(wordlist("positief").unwrap_or_default())
             .filter(|(_, r)| r.len() >= 2)
             .map(|(_, r)| (key(r[0]), r[1].to_owned()))
@@ -153,6 +160,7 @@ impl Lexicon {
             ambiguous_zijn_participles: zijn_unsure,
             non_participles: word_set("geen-deelwoorden").0,
             verbs,
+            participle_verbs,
             positive,
         }
     }
@@ -189,6 +197,11 @@ impl Lexicon {
 
     pub fn verb(&self, infinitive: &str) -> Option<&VerbForms> {
         self.verbs.get(infinitive)
+    }
+
+    /// Infinitive of an irregular participle ("gegeven" → "geven").
+    pub fn infinitive_of(&self, participle: &str) -> Option<&str> {
+        self.participle_verbs.get(participle).map(String::as_str)
     }
 
     /// Negated phrases with a positive rewrite ("niet vergeten" → "denk eraan").

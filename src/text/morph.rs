@@ -22,8 +22,15 @@ pub enum VerbForm {
 const INSEPARABLE: &[&str] = &["be", "ge", "her", "ont", "ver", "er"];
 const SEPARABLE: &[&str] = &[
     "terug", "samen", "binnen", "door", "over", "onder", "voor", "tegen", "aan", "af", "bij", "in",
-    "mee", "na", "op", "toe", "uit", "weg", "vast", "los", "mis",
+    "mee", "na", "op", "toe", "uit", "weg", "vast", "los", "goed", "open", "schoon", "stil",
+    "kapot", "vrij", "dicht", "kwijt",
 ];
+
+/// Does this verb split off a particle in finite forms ("keurt … goed")? Then a finite
+/// form cannot be replaced in place.
+pub fn is_separable(infinitive: &str, lex: &Lexicon) -> bool {
+    paradigm(infinitive, lex).is_some_and(|p| p.separable)
+}
 
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
@@ -47,7 +54,7 @@ pub fn verb_forms(infinitive: &str, lex: &Lexicon) -> Vec<(String, VerbForm)> {
         v.push((p.past_pl.clone(), VerbForm::PastPlural));
     }
     v.sort();
-    v.dedup_by(|a, b| a.0 == b.0);
+    v.dedup();
     v
 }
 
@@ -220,6 +227,110 @@ fn with_ge(stem: &str) -> String {
     }
 }
 
+/// The infinitive of a past participle: "verstuurd" → "versturen", "aangepast" →
+/// "aanpassen", "gegeven" → "geven" (irregular verbs from the list). A heuristic: callers
+/// mark rewrites built on it as unsafe.
+pub fn infinitive_of_participle(participle: &str, lex: &Lexicon) -> Option<String> {
+    if let Some(inf) = lex.infinitive_of(participle) {
+        return Some(inf.to_owned());
+    }
+    // Separable: aan|ge|past → aan + pas.
+    for pre in SEPARABLE {
+        if let Some(rest) = participle.strip_prefix(pre)
+            && let Some(core) = rest.strip_prefix("ge")
+            && core.len() >= 3
+        {
+            let inf = infinitive_of_participle(&format!("ge{core}"), lex)?;
+            return Some(format!("{pre}{inf}"));
+        }
+    }
+    let (prefix, core) = if let Some(c) = participle
+        .strip_prefix("geë")
+        .map(|c| format!("e{c}"))
+        .or_else(|| participle.strip_prefix("geï").map(|c| format!("i{c}")))
+        .or_else(|| participle.strip_prefix("geü").map(|c| format!("u{c}")))
+    {
+        ("", c)
+    } else if let Some(c) = participle.strip_prefix("ge").filter(|c| c.len() >= 3) {
+        ("", c.to_owned())
+    } else if let Some(pre) = INSEPARABLE
+        .iter()
+        .find(|p| participle.starts_with(*p) && participle.len() > p.len() + 3)
+    {
+        (*pre, participle[pre.len()..].to_owned())
+    } else {
+        return None;
+    };
+    // Irregular base verb with an inseparable prefix: ver+zonden → ver+zenden.
+    if !prefix.is_empty()
+        && let Some(base) = lex.infinitive_of(&format!("ge{core}"))
+    {
+        return Some(format!("{prefix}{base}"));
+    }
+    let mut stem = core.strip_suffix(['d', 't'])?;
+    // A stem never ends in a single short vowel: in "gezet" the t belongs to the stem.
+    let sb = stem.as_bytes();
+    if sb.len() >= 2 && is_vowel(sb[sb.len() - 1]) && !is_vowel(sb[sb.len() - 2]) {
+        stem = &core;
+    }
+    if stem.len() < 2 || !stem.is_ascii() {
+        return None;
+    }
+    Some(format!("{prefix}{}", infinitive_of_stem(stem)))
+}
+
+/// "verstuur" → "versturen", "pas" → "passen", "werk" → "werken", "leef" → "leven".
+fn infinitive_of_stem(stem: &str) -> String {
+    let b = stem.as_bytes();
+    let n = b.len();
+    let mut s = stem.to_owned();
+    // Devoiced final consonant: leef → lev, reis → reiz (only after a long vowel).
+    let long_vowel_before = n >= 3 && b[n - 2] == b[n - 3] && is_vowel(b[n - 2]);
+    if long_vowel_before && b[n - 1] == b'f' {
+        s.pop();
+        s.push('v');
+    }
+    let b = s.as_bytes().to_vec();
+    if n >= 3 && !is_vowel(b[n - 1]) && b[n - 2] == b[n - 3] && is_vowel(b[n - 2]) {
+        // Long vowel in a closed syllable is written double: verstuur → verstur-en.
+        s.remove(n - 2);
+        return format!("{s}en");
+    }
+    if n >= 2
+        && !is_vowel(b[n - 1])
+        && is_vowel(b[n - 2])
+        && (n == 2 || !is_vowel(b[n - 3]))
+        && !matches!(b[n - 1], b'w' | b'j' | b'x')
+        && !stem.ends_with("el")
+        && !stem.ends_with("er")
+        && !stem.ends_with("en")
+    {
+        // Short vowel: pas → passen, zet → zetten.
+        s.push(b[n - 1] as char);
+        return format!("{s}en");
+    }
+    format!("{s}en")
+}
+
+/// Finite form of a verb for a subject, present or past: "wij" → "versturen",
+/// "de gemeente" → "verstuurt".
+pub fn finite(
+    infinitive: &str,
+    plural: bool,
+    past: bool,
+    second_person: bool,
+    lex: &Lexicon,
+) -> String {
+    let form = match (past, plural) {
+        (false, true) => VerbForm::Infinitive,
+        (false, false) if second_person => VerbForm::Third,
+        (false, false) => VerbForm::Third,
+        (true, true) => VerbForm::PastPlural,
+        (true, false) => VerbForm::PastSingular,
+    };
+    inflect(infinitive, form, lex)
+}
+
 /// Inflected forms of an adjective: "adequaat" → "adequate", "adequater", "adequaatst".
 pub fn adjective_forms(adj: &str) -> Vec<String> {
     let e = adjective_e(adj);
@@ -265,6 +376,19 @@ fn adjective_e(adj: &str) -> String {
     format!("{s}e")
 }
 
+/// The plural of a noun for a suggestion: -s after an unstressed ending or a vowel,
+/// otherwise -en with the spelling rules ("regel" → "regels", "straf" → "straffen").
+pub fn noun_plural(noun: &str) -> String {
+    if ["e", "el", "em", "en", "er", "je", "a", "o", "u", "i", "y"]
+        .iter()
+        .any(|e| noun.ends_with(e))
+    {
+        format!("{noun}s")
+    } else {
+        format!("{}n", adjective_e(noun))
+    }
+}
+
 /// Plural forms of a noun (both -en and -s; the list decides by matching).
 pub fn noun_forms(noun: &str) -> Vec<String> {
     let mut v = vec![noun.to_owned(), format!("{noun}s")];
@@ -272,6 +396,7 @@ pub fn noun_forms(noun: &str) -> Vec<String> {
         v.push(format!("{noun}n"));
     } else {
         v.push(format!("{}n", adjective_e(noun)));
+        v.push(format!("{noun}en"));
     }
     v
 }
@@ -327,6 +452,30 @@ mod tests {
             inflect("verzoeken", VerbForm::Participle, lexicon()),
             "verzocht"
         );
+    }
+
+    #[test]
+    fn infinitives_of_participles() {
+        let lex = lexicon();
+        for (p, inf) in [
+            ("verstuurd", "versturen"),
+            ("aangepast", "aanpassen"),
+            ("betaald", "betalen"),
+            ("gemaakt", "maken"),
+            ("gewerkt", "werken"),
+            ("opgestuurd", "opsturen"),
+            ("gegeven", "geven"),
+            ("verzonden", "verzenden"),
+            ("beoordeeld", "beoordelen"),
+            ("geïnformeerd", "informeren"),
+            ("gezet", "zetten"),
+        ] {
+            assert_eq!(
+                infinitive_of_participle(p, lex).as_deref(),
+                Some(inf),
+                "{p}"
+            );
+        }
     }
 
     #[test]
