@@ -2,12 +2,12 @@
 //! Exit codes: 0 = nothing at or above the fail level, 1 = findings, 2 = usage, input
 //! or configuration error.
 
-use crate::cli::{CheckFormat, Cli, ColorChoice, Command, InputArgs, ScoreFormat};
+use crate::cli::{CheckFormat, Cli, ColorChoice, Command, FixArgs, InputArgs, ScoreFormat};
 use crate::config::{self, ConfigError};
 use crate::input::{self, Format};
 use crate::report::{FileReport, analyze};
 use crate::rules::RuleSet;
-use crate::{explain, render};
+use crate::{explain, fix, render};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -46,6 +46,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 0
             })
         }
+        Command::Fix(args) => run_fix(&args, &mut out),
         Command::Score(args) => {
             set_color(args.input.color, args.format == ScoreFormat::Terminal);
             let (reports, errors) = load(&args.input)?;
@@ -92,6 +93,114 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             Ok(0)
         }
     }
+}
+
+/// `helder fix`: apply safe rewrites in place (or print a diff, or fix standard input to
+/// standard output). Files that cannot be fixed get a Dutch error; the others are fixed.
+fn run_fix(args: &FixArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
+    set_color(args.input.color, true);
+    let rules = rule_set(&args.input)?;
+    let mut errors = Vec::new();
+    let (inputs, stdin) = collect(&args.input, &mut errors);
+    let mut changed_files = 0;
+    let mut edits = 0;
+    if stdin {
+        let name = args
+            .input
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| "-".to_owned());
+        let format = args
+            .input
+            .input_format
+            .or_else(|| Format::from_path(Path::new(&name)))
+            .unwrap_or(Format::Text);
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes)?;
+        match fix::fix_bytes(&bytes, format, &rules, args.unsafe_too) {
+            Ok(Some(f)) if args.diff => {
+                changed_files += 1;
+                write!(
+                    out,
+                    "{}",
+                    fix::unified_diff(&name, &f.old_text, &f.new_text)
+                )?;
+            }
+            Ok(Some(f)) => {
+                edits += f.edits;
+                out.write_all(&f.new_bytes)?;
+            }
+            Ok(None) if !args.diff => out.write_all(&bytes)?,
+            Ok(None) => {}
+            Err(message) => errors.push(InputError {
+                path: name,
+                message,
+            }),
+        }
+    }
+    for input in inputs {
+        let bytes = match std::fs::read(&input.path) {
+            Ok(b) => b,
+            Err(e) => {
+                errors.push(InputError {
+                    path: input.display,
+                    message: io_message(&e),
+                });
+                continue;
+            }
+        };
+        let fixed = match fix::fix_bytes(&bytes, input.format, &rules, args.unsafe_too) {
+            Ok(Some(f)) => f,
+            Ok(None) => continue,
+            Err(message) => {
+                errors.push(InputError {
+                    path: input.display,
+                    message,
+                });
+                continue;
+            }
+        };
+        changed_files += 1;
+        edits += fixed.edits;
+        if args.diff {
+            write!(
+                out,
+                "{}",
+                fix::unified_diff(&input.display, &fixed.old_text, &fixed.new_text)
+            )?;
+            continue;
+        }
+        match fix::write_atomic(&input.path, &bytes, &fixed.new_bytes) {
+            Ok(()) => eprintln!(
+                "helder: {}: {} toegepast",
+                input.display,
+                render::plural(fixed.edits, "herschrijving", "herschrijvingen")
+            ),
+            Err(message) => {
+                changed_files -= 1;
+                errors.push(InputError {
+                    path: input.display,
+                    message,
+                })
+            }
+        }
+    }
+    out.flush()?;
+    report_errors(&errors);
+    if !args.diff && !stdin {
+        eprintln!(
+            "helder: {} in {}.",
+            render::plural(edits, "herschrijving", "herschrijvingen"),
+            render::plural(changed_files, "bestand", "bestanden")
+        );
+    }
+    Ok(if !errors.is_empty() {
+        2
+    } else if args.diff && changed_files > 0 {
+        1
+    } else {
+        0
+    })
 }
 
 fn set_color(choice: ColorChoice, terminal_format: bool) {

@@ -22,6 +22,9 @@ pub enum Command {
     /// Controleer teksten en toon de bevindingen.
     #[command(visible_alias = "controleer")]
     Check(CheckArgs),
+    /// Pas de veilige herschrijvingen toe in de bestanden zelf.
+    #[command(visible_alias = "herstel")]
+    Fix(FixArgs),
     /// Toon leesbaarheidscijfers en een B1-indicatie per tekst.
     Score(ScoreArgs),
     /// Leg een regel uit, met voorbeelden.
@@ -80,6 +83,18 @@ pub struct ScoreArgs {
     /// Uitvoerformaat; json geeft ook elke zin met plaats en aantal woorden.
     #[arg(long, value_enum, default_value_t = ScoreFormat::Terminal, value_name = "FORMAAT")]
     pub format: ScoreFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct FixArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Toon de wijzigingen als diff en schrijf niets (exitcode 1 als er iets te wijzigen is).
+    #[arg(long)]
+    pub diff: bool,
+    /// Pas ook de voorstellen toe die niet zeker veilig zijn (controleer het resultaat!).
+    #[arg(long = "unsafe")]
+    pub unsafe_too: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

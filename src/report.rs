@@ -27,6 +27,10 @@ pub struct Location {
 pub struct LocatedSuggestion {
     pub replacement: String,
     pub safety: Safety,
+    /// The source bytes at this place are exactly the prose text the rule saw, so a fix
+    /// can replace them without touching markup or placeholders.
+    #[serde(skip)]
+    pub exact: bool,
     #[serde(flatten)]
     pub location: Location,
 }
@@ -123,10 +127,16 @@ pub fn analyze(path: &str, loaded: Loaded, format: Format, rules: &RuleSet) -> F
                 suggestions: f
                     .suggestions
                     .into_iter()
-                    .map(|s| LocatedSuggestion {
-                        replacement: s.replacement,
-                        safety: s.safety,
-                        location: loc.locate(s.span),
+                    .map(|s| {
+                        let location = loc.locate(s.span);
+                        let t = location.text_span;
+                        LocatedSuggestion {
+                            exact: source.get(t.start..t.end)
+                                == prose.text.get(s.span.start..s.span.end),
+                            replacement: s.replacement,
+                            safety: s.safety,
+                            location,
+                        }
                     })
                     .collect(),
             }

@@ -14,6 +14,9 @@ pub struct RuleDef {
     /// Short Dutch title for lists and SARIF.
     pub title: String,
     pub message: String,
+    /// A concrete hint with an example, shown when a finding has no exact rewrite.
+    #[serde(default)]
+    pub hint: Option<String>,
     pub explanation: String,
     #[serde(default)]
     pub fix: Option<Safety>,
@@ -23,6 +26,10 @@ pub struct RuleDef {
     pub examples: Vec<Example>,
     #[serde(default)]
     pub sources: Vec<String>,
+    /// Rules whose findings this rule replaces where both flag the same words
+    /// (`dubbele-ontkenning` supersedes `ontkenning`).
+    #[serde(default)]
+    pub supersedes: Vec<String>,
     #[serde(default = "yes")]
     pub enabled: bool,
 }

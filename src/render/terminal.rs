@@ -80,6 +80,49 @@ fn window(line: &str, start: usize, end: usize) -> View {
     }
 }
 
+/// The lines around a suggestion before and after the rewrite, cut to the change with
+/// some context: the -/+ patch under the snippet.
+fn patch(r: &FileReport, s: &crate::report::LocatedSuggestion) -> (String, String) {
+    let t = s.location.text_span;
+    let first = r.line_index.line_span(&r.source, s.location.line);
+    let last = r
+        .line_index
+        .line_span(&r.source, s.location.end_line.max(s.location.line));
+    let (a, b) = (first.start.min(t.start), last.end.max(t.end));
+    let old = &r.source[a..b];
+    let new = format!(
+        "{}{}{}",
+        &r.source[a..t.start],
+        s.replacement,
+        &r.source[t.end..b]
+    );
+    let cut = |text: &str, change_start: usize, change_end: usize| -> String {
+        let before: Vec<&str> = text[..change_start].graphemes(true).collect();
+        let after: Vec<&str> = text[change_end..].graphemes(true).collect();
+        let mut out = String::new();
+        let skip = before.len().saturating_sub(CONTEXT);
+        if skip > 10 {
+            out.push('…');
+            out.extend(before[skip..].iter().copied());
+        } else {
+            out.extend(before.iter().copied());
+        }
+        out.push_str(&text[change_start..change_end]);
+        if after.len() > CONTEXT + 10 {
+            out.extend(after[..CONTEXT].iter().copied());
+            out.push('…');
+        } else {
+            out.extend(after.iter().copied());
+        }
+        out.replace(['\r', '\n', '\t'], " ")
+    };
+    let start = t.start - a;
+    (
+        cut(old, start, t.end - a),
+        cut(&new, start, start + s.replacement.len()),
+    )
+}
+
 pub fn render_finding(w: &mut dyn Write, r: &FileReport, f: &FileFinding) -> io::Result<()> {
     let l = &f.location;
     writeln!(
@@ -116,19 +159,29 @@ pub fn render_finding(w: &mut dyn Write, r: &FileReport, f: &FileFinding) -> io:
         underline(f.severity, &"^".repeat(view.marked_width.max(1))),
         continues.dimmed()
     )?;
-    for s in &f.suggestions {
-        let label = match s.safety {
-            Safety::Safe => "schrijf",
-            Safety::Unsafe => "suggestie",
+    if let Some(first) = f.suggestions.first() {
+        let (minus, plus) = patch(r, first);
+        writeln!(w, " {} {} {}", pad, "-".red().bold(), minus.red())?;
+        writeln!(w, " {} {} {}", pad, "+".green().bold(), plus.green())?;
+        let how = match first.safety {
+            Safety::Safe => "veilig: `helder fix` past dit toe",
+            Safety::Unsafe => "voorstel: controleer of de zin nog klopt",
         };
-        writeln!(
-            w,
-            " {} {} {}: {}",
-            pad,
-            "=".blue().bold(),
-            label.bold(),
-            s.replacement.trim().green()
-        )?;
+        writeln!(w, " {} {} {}", pad, "=".blue().bold(), how.dimmed())?;
+        let others: Vec<String> = f.suggestions[1..]
+            .iter()
+            .map(|s| format!("'{}'", s.replacement.trim()))
+            .collect();
+        if !others.is_empty() {
+            writeln!(
+                w,
+                " {} {} {}: {}",
+                pad,
+                "=".blue().bold(),
+                "of".bold(),
+                others.join(", ")
+            )?;
+        }
     }
     if let Some(h) = &f.hint {
         writeln!(w, " {} {} {}: {}", pad, "=".blue().bold(), "hoe".bold(), h)?;

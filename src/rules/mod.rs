@@ -38,7 +38,7 @@ impl RuleMeta {
             severity: self.severity,
             span,
             message,
-            hint: None,
+            hint: self.def.hint.clone(),
             suggestions: Vec::new(),
         }
     }
@@ -93,6 +93,53 @@ impl RuleSet {
         self.rules().find(|r| r.meta().id == id)
     }
 
+    /// Remove findings of a rule another rule supersedes on overlapping words.
+    fn drop_superseded(&self, out: &mut Vec<Finding>) {
+        let pairs: Vec<(&str, &str)> = self
+            .rules()
+            .flat_map(|r| {
+                let by = r.meta().id;
+                r.meta()
+                    .def
+                    .supersedes
+                    .iter()
+                    .map(move |s| (by, s.as_str()))
+            })
+            .collect();
+        if pairs.is_empty() {
+            return;
+        }
+        // Spans per superseding rule, sorted, so each lookup is a binary search
+        // (a long text can have thousands of findings).
+        let mut spans: Vec<(&str, Vec<Span>)> = Vec::new();
+        for (by, _) in &pairs {
+            if !spans.iter().any(|(r, _)| r == by) {
+                let mut v: Vec<Span> = out
+                    .iter()
+                    .filter(|g| g.rule == *by)
+                    .map(|g| g.span)
+                    .collect();
+                v.sort();
+                spans.push((by, v));
+            }
+        }
+        let superseded: Vec<bool> = out
+            .iter()
+            .map(|f| {
+                pairs.iter().filter(|(_, v)| *v == f.rule).any(|(by, _)| {
+                    let v = &spans.iter().find(|(r, _)| r == by).expect("collected").1;
+                    let i = v.partition_point(|s| s.start < f.span.end);
+                    v[..i].iter().rev().take(4).any(|s| s.overlaps(f.span))
+                })
+            })
+            .collect();
+        let mut i = 0;
+        out.retain(|_| {
+            i += 1;
+            !superseded[i - 1]
+        });
+    }
+
     /// The sentence length above which a sentence counts as long (the `lange-zin`
     /// rule's `max_words`), for the score.
     pub fn long_sentence_threshold(&self) -> usize {
@@ -106,8 +153,17 @@ impl RuleSet {
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
         let mut out = Vec::new();
         for rule in &self.rules {
+            let from = out.len();
             rule.check(doc, &mut out);
+            // The rule's general hint is for findings without a concrete rewrite.
+            let general = &rule.meta().def.hint;
+            for f in &mut out[from..] {
+                if !f.suggestions.is_empty() && &f.hint == general {
+                    f.hint = None;
+                }
+            }
         }
+        self.drop_superseded(&mut out);
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });

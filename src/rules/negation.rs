@@ -136,7 +136,9 @@ impl DoubleNegation {
         })
     }
 
-    fn find(&self, doc: &Document, s: &Sentence) -> Option<Span> {
+    /// The double negation in a sentence, with a positive rewrite where one is certain
+    /// ("niet onbelangrijk" → "belangrijk").
+    fn find(&self, doc: &Document, s: &Sentence) -> Option<(Span, Option<String>)> {
         let lex = lexicon();
         let toks = doc.sentence_tokens(s);
         let kind = |i: usize| {
@@ -166,13 +168,13 @@ impl DoubleNegation {
             match kind(i) {
                 Some(NegationKind::Negation) => {
                     if let Some(j) = clause_neg.or(without).or(negative_verb) {
-                        return Some(toks[j].span.cover(t.span));
+                        return Some((toks[j].span.cover(t.span), None));
                     }
                     clause_neg = Some(i);
                 }
                 Some(NegationKind::Without) => {
                     if let Some(j) = clause_neg {
-                        return Some(toks[j].span.cover(t.span));
+                        return Some((toks[j].span.cover(t.span), None));
                     }
                     without = Some(i);
                 }
@@ -180,7 +182,11 @@ impl DoubleNegation {
                 Some(NegationKind::OnWord) => {
                     // "niet onbelangrijk", "niet geheel onmogelijk"
                     if let Some(j) = clause_neg.filter(|&j| i - j <= 3) {
-                        return Some(toks[j].span.cover(t.span));
+                        // Directly "niet onX": the positive is X.
+                        let positive = (i == j + 1 && doc.token_lower(&toks[j]) == "niet")
+                            .then(|| doc.token_text(t).get(2..).map(str::to_owned))
+                            .flatten();
+                        return Some((toks[j].span.cover(t.span), positive));
                     }
                 }
                 _ => {}
@@ -197,11 +203,18 @@ impl Rule for DoubleNegation {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         for s in &doc.sentences {
-            if let Some(span) = self.find(doc, s) {
-                out.push(
-                    self.meta
-                        .finding(span, self.meta.message(&[("match", doc.slice(span))])),
-                );
+            if let Some((span, positive)) = self.find(doc, s) {
+                let mut f = self
+                    .meta
+                    .finding(span, self.meta.message(&[("match", doc.slice(span))]));
+                if let Some(p) = positive {
+                    f.suggestions.push(Suggestion {
+                        span,
+                        replacement: p,
+                        safety: Safety::Unsafe,
+                    });
+                }
+                out.push(f);
             }
         }
     }

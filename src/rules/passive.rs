@@ -8,7 +8,9 @@
 use super::{Rule, RuleMeta, params};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
+use crate::finding::{Safety, Suggestion};
 use crate::text::lexicon::{Lexicon, lexicon};
+use crate::text::morph::{VerbForm, infinitive_of_participle, inflect, split_separable};
 use crate::text::{Document, Sentence, Span, Token, TokenKind};
 use serde::Deserialize;
 
@@ -195,7 +197,7 @@ impl Passive {
     }
 
     /// Passive constructions in a sentence: one span (auxiliary … participle) per clause.
-    pub fn find(&self, doc: &Document, s: &Sentence) -> Vec<Span> {
+    pub fn find(&self, doc: &Document, s: &Sentence) -> Vec<(Span, Span)> {
         let lex = lexicon();
         let toks = doc.sentence_tokens(s);
         let mut found = Vec::new();
@@ -228,7 +230,7 @@ impl Passive {
         toks: &[Token],
         sentence_start: usize,
         lex: &Lexicon,
-    ) -> Option<Span> {
+    ) -> Option<(Span, Span)> {
         let words: Vec<(&Token, &str)> = toks
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
@@ -265,7 +267,7 @@ impl Passive {
         let worden_participle = participles.iter().find(|(_, p)| !lex.is_zijn_participle(p));
         for (aux, w) in &words {
             if let Some((p, _)) = worden_participle.filter(|_| WORDEN.contains(w)) {
-                return Some(aux.span.cover(p.span));
+                return Some((aux.span, p.span));
             }
         }
         if !self.params.zijn_passive {
@@ -285,7 +287,7 @@ impl Passive {
                     !lex.is_zijn_participle(p) && !lex.is_ambiguous_zijn_participle(p)
                 });
                 if let Some((p, _)) = passive {
-                    return Some(aux.span.cover(p.span));
+                    return Some((aux.span, p.span));
                 }
             }
         }
@@ -300,19 +302,261 @@ impl Rule for Passive {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         for s in &doc.sentences {
-            for span in self.find(doc, s) {
-                let f = self
+            for (aux, part) in self.find(doc, s) {
+                let span = aux.cover(part);
+                let mut f = self
                     .meta
                     .finding(span, self.meta.message(&[("match", doc.slice(span))]));
+                if let Some(active) = active_rewrite(doc, s, aux, part) {
+                    f.suggestions.push(Suggestion {
+                        span: s.span,
+                        replacement: active,
+                        safety: Safety::Unsafe,
+                    });
+                }
                 out.push(f);
             }
         }
     }
 }
 
+/// Agents as object pronouns and as the subject they become: "door ons" → "wij".
+const AGENT_PRONOUNS: &[(&str, &str, Person)] = &[
+    ("ons", "wij", Person::Plural),
+    ("mij", "ik", Person::First),
+    ("me", "ik", Person::First),
+    ("u", "u", Person::Singular),
+    ("jou", "jij", Person::Singular),
+    ("hem", "hij", Person::Singular),
+    ("haar", "zij", Person::Singular),
+    ("hen", "zij", Person::Plural),
+    ("hun", "zij", Person::Plural),
+    ("jullie", "jullie", Person::Plural),
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Person {
+    First,
+    Singular,
+    Plural,
+}
+
+/// Prepositions that end an agent phrase ("door de gemeente aan u").
+const AGENT_END: &[&str] = &[
+    "aan", "op", "in", "met", "voor", "vóór", "naar", "bij", "binnen", "na", "via", "om", "over",
+    "tot", "uit", "van",
+];
+/// First words that show a sentence does not start with its subject.
+const NOT_SUBJECT_START: &[&str] = &[
+    "er",
+    "dan",
+    "daarna",
+    "nu",
+    "toen",
+    "ook",
+    "morgen",
+    "vandaag",
+    "gisteren",
+    "binnenkort",
+    "daarom",
+    "hierbij",
+    "zo",
+    "als",
+    "ondanks",
+    "vervolgens",
+    "hierna",
+    "inmiddels",
+];
+const LOWERCASE_DETERMINERS: &[&str] = &[
+    "de", "het", "een", "uw", "je", "jouw", "onze", "ons", "deze", "dit", "die", "dat", "zijn",
+    "haar", "hun", "mijn", "alle", "elke",
+];
+
+/// The active version of a simple main-clause passive with a *door*-agent:
+/// "De rekening wordt door ons verstuurd." → "Wij versturen de rekening."
+fn active_rewrite(doc: &Document, s: &Sentence, aux: Span, part: Span) -> Option<String> {
+    let lex = lexicon();
+    let toks = doc.sentence_tokens(s);
+    let ai = toks.iter().position(|t| t.span == aux)?;
+    let pi = toks.iter().position(|t| t.span == part)?;
+    let lower = |i: usize| doc.token_lower(&toks[i]);
+    if pi <= ai || ai == 0 || ai > 6 {
+        return None;
+    }
+    let subject = &toks[..ai];
+    if subject.iter().any(|t| t.kind != TokenKind::Word) || NOT_SUBJECT_START.contains(&lower(0)) {
+        return None;
+    }
+    // The end: terminal punctuation, possibly after "door <agent>".
+    let end = toks
+        .iter()
+        .rposition(|t| t.kind != TokenKind::Punct)
+        .map_or(toks.len(), |i| i + 1);
+    let punct = doc.slice(Span::new(toks[end - 1].span.end, s.span.end));
+    // Find "door" + agent in the middle or right after the participle.
+    let (door, agent_end) = if let Some(d) = (ai + 1..pi).find(|&i| lower(i) == "door") {
+        let e = (d + 1..pi)
+            .find(|&i| AGENT_END.contains(&lower(i)))
+            .unwrap_or(pi);
+        (d, e)
+    } else if pi + 1 < end && lower(pi + 1) == "door" {
+        (pi + 1, end)
+    } else {
+        return None;
+    };
+    if agent_end <= door + 1 || agent_end - door > 6 {
+        return None;
+    }
+    if (door + 1..agent_end).any(|i| toks[i].kind != TokenKind::Word) {
+        return None;
+    }
+    let agent_span = toks[door + 1].span.cover(toks[agent_end - 1].span);
+    let agent_text = doc.slice(agent_span);
+    let agent_lower = agent_text.to_lowercase();
+    let (agent, person) = match AGENT_PRONOUNS.iter().find(|(o, _, _)| *o == agent_lower) {
+        Some((_, subj, p)) => ((*subj).to_owned(), *p),
+        None => {
+            let last = lower(agent_end - 1);
+            let plural = (last.ends_with("en") || last.ends_with('s'))
+                && !matches!(lower(door + 1), "het" | "een")
+                && agent_end - door > 2;
+            let p = if plural {
+                Person::Plural
+            } else {
+                Person::Singular
+            };
+            (agent_text.to_owned(), p)
+        }
+    };
+    let infinitive = infinitive_of_participle(doc.token_lower(&toks[pi]), lex)?;
+    let aux_word = lower(ai);
+    let (verb, participle_at_end) = match aux_word {
+        "word" | "wordt" | "worden" | "werd" | "werden" => {
+            let past = matches!(aux_word, "werd" | "werden");
+            let form = match (past, person) {
+                (false, Person::First) => VerbForm::Stem,
+                (false, Person::Singular) => VerbForm::Third,
+                (false, Person::Plural) => VerbForm::Infinitive,
+                (true, Person::Plural) => VerbForm::PastPlural,
+                (true, _) => VerbForm::PastSingular,
+            };
+            (Some(form), false)
+        }
+        "is" | "zijn" | "ben" | "bent" | "was" | "waren" => (None, true),
+        _ => return None,
+    };
+    let perfect_aux = match (aux_word, person) {
+        ("was" | "waren", Person::Plural) => "hadden",
+        ("was" | "waren", _) => "had",
+        (_, Person::First) => "heb",
+        (_, Person::Plural) => "hebben",
+        _ => "heeft",
+    };
+    let (finite, particle) = match verb {
+        Some(form) => match split_separable(&infinitive, lex) {
+            Some((particle, base)) => (inflect(&base, form, lex), Some(particle)),
+            None => (inflect(&infinitive, form, lex), None),
+        },
+        None => (perfect_aux.to_owned(), None),
+    };
+    // The old subject becomes the object: "De rekening" → "de rekening".
+    let mut object = doc
+        .slice(subject[0].span.cover(subject[ai - 1].span))
+        .to_owned();
+    if LOWERCASE_DETERMINERS.contains(&lower(0)) {
+        object = lowercase_first(&object);
+    }
+    let mut parts = vec![capitalise(&agent), finite, object];
+    // Everything between auxiliary and participle except the agent phrase stays.
+    let rest: Vec<usize> = (ai + 1..pi)
+        .filter(|&i| !(door..agent_end).contains(&i))
+        .collect();
+    if let (Some(&a), Some(&b)) = (rest.first(), rest.last()) {
+        let contiguous = rest.len() == b - a + 1;
+        if !contiguous {
+            let before: Vec<usize> = rest.iter().copied().filter(|&i| i < door).collect();
+            let after: Vec<usize> = rest.iter().copied().filter(|&i| i >= agent_end).collect();
+            for piece in [before, after] {
+                if let (Some(&x), Some(&y)) = (piece.first(), piece.last()) {
+                    parts.push(doc.slice(toks[x].span.cover(toks[y].span)).to_owned());
+                }
+            }
+        } else {
+            parts.push(doc.slice(toks[a].span.cover(toks[b].span)).to_owned());
+        }
+    }
+    if participle_at_end {
+        parts.push(doc.token_text(&toks[pi]).to_owned());
+    }
+    if let Some(p) = particle {
+        parts.push(p.to_owned());
+    }
+    Some(format!("{}{punct}", parts.join(" ")))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) => c.to_lowercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn rewrite(text: &str) -> Option<String> {
+        let def = crate::config::default_defs()
+            .unwrap()
+            .into_iter()
+            .find(|d| d.id == "lijdende-vorm")
+            .unwrap();
+        let rule = Passive::from_def(&def).unwrap();
+        let doc = Document::from_text(text);
+        let s = &doc.sentences[0];
+        let (aux, part) = *rule.find(&doc, s).first()?;
+        active_rewrite(&doc, s, aux, part)
+    }
+
+    #[test]
+    fn active_rewrites_with_a_door_agent() {
+        let cases = [
+            (
+                "De rekening wordt door ons verstuurd.",
+                "Wij versturen de rekening.",
+            ),
+            (
+                "De installatie wordt gerepareerd door onze monteurs.",
+                "Onze monteurs repareren de installatie.",
+            ),
+            (
+                "Uw aanvraag is door de gemeente afgewezen.",
+                "De gemeente heeft uw aanvraag afgewezen.",
+            ),
+            (
+                "Het formulier werd door u ingevuld.",
+                "U vulde het formulier in.",
+            ),
+            (
+                "De pas wordt morgen door ons aan u verstuurd.",
+                "Wij versturen de pas morgen aan u.",
+            ),
+        ];
+        for (passive, active) in cases {
+            assert_eq!(rewrite(passive).as_deref(), Some(active), "{passive}");
+        }
+        assert_eq!(rewrite("Er wordt door ons gewerkt."), None);
+        assert_eq!(rewrite("Uw adres is aangepast."), None);
+    }
 
     #[test]
     fn participle_shapes() {

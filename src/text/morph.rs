@@ -26,6 +26,18 @@ const SEPARABLE: &[&str] = &[
     "kapot", "vrij", "dicht", "kwijt",
 ];
 
+/// A separable verb's particle and base verb: "invullen" → ("in", "vullen").
+pub fn split_separable(infinitive: &str, lex: &Lexicon) -> Option<(&'static str, String)> {
+    if !is_separable(infinitive, lex) {
+        return None;
+    }
+    SEPARABLE
+        .iter()
+        .filter(|p| infinitive.starts_with(*p) && infinitive.len() >= p.len() + 4)
+        .max_by_key(|p| p.len())
+        .map(|p| (*p, infinitive[p.len()..].to_owned()))
+}
+
 /// Does this verb split off a particle in finite forms ("keurt … goed")? Then a finite
 /// form cannot be replaced in place.
 pub fn is_separable(infinitive: &str, lex: &Lexicon) -> bool {
