@@ -24,7 +24,7 @@ fn officialese_negation_and_passive_are_reported_with_places() {
         .stdout(predicate::str::contains(
             "-:1:1: waarschuwing [ambtelijk-woord]",
         ))
-        .stdout(predicate::str::contains("schrijf: Als"))
+        .stdout(predicate::str::contains("+ Als u niet tijdig betaalt"))
         .stdout(predicate::str::contains("-:1:10: tip [ontkenning]"))
         .stdout(predicate::str::contains(
             "-:1:31: waarschuwing [lijdende-vorm]",
