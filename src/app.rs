@@ -1,15 +1,19 @@
-//! Orchestration: collect inputs → read and decode → analyse → render → exit code.
-//! Exit codes: 0 = nothing at or above the fail level, 1 = findings, 2 = usage, input
-//! or configuration error.
+//! Orchestration: collect inputs → read and decode → analyse (in parallel) → render →
+//! exit code. Exit codes: 0 = nothing at or above the fail level, 1 = findings, 2 =
+//! usage, input or configuration error (the other files are still checked).
 
-use crate::cli::{CheckFormat, Cli, ColorChoice, Command, FixArgs, InputArgs, ScoreFormat};
-use crate::config::{self, ConfigError};
+use crate::cli::{
+    CheckArgs, CheckFormat, Cli, ColorChoice, Command, FixArgs, InputArgs, ScoreFormat,
+};
+use crate::config;
 use crate::input::{self, Format};
 use crate::report::{FileReport, analyze};
-use crate::rules::RuleSet;
-use crate::{explain, fix, render};
+use crate::workspace::{Job, Setup, Workspace};
+use crate::{baseline, explain, fix, render};
+use rayon::prelude::*;
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::Arc;
 
 /// A problem with one input; the others are still checked.
 #[derive(Debug)]
@@ -22,34 +26,12 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     match cli.command {
-        Command::Check(args) => {
-            set_color(args.input.color, args.format == CheckFormat::Terminal);
-            let (reports, errors) = load(&args.input)?;
-            let mut buf = Vec::new();
-            match args.format {
-                CheckFormat::Terminal => render::terminal::render_check(&mut buf, &reports)?,
-                CheckFormat::Json => render::json::render(&mut buf, &reports, false)?,
-            }
-            out.write_all(&buf)?;
-            out.flush()?;
-            report_errors(&errors);
-            let threshold = args.fail_on.threshold();
-            let failing = reports
-                .iter()
-                .flat_map(|r| &r.findings)
-                .any(|f| f.severity >= threshold);
-            Ok(if !errors.is_empty() {
-                2
-            } else if failing {
-                1
-            } else {
-                0
-            })
-        }
+        Command::Check(args) => run_check(&args, &mut out),
         Command::Fix(args) => run_fix(&args, &mut out),
         Command::Score(args) => {
             set_color(args.input.color, args.format == ScoreFormat::Terminal);
-            let (reports, errors) = load(&args.input)?;
+            let mut ws = Workspace::new(&args.input);
+            let (reports, errors) = check_all(&args.input, &mut ws, false)?;
             let mut buf = Vec::new();
             match args.format {
                 ScoreFormat::Terminal => render::terminal::render_score(&mut buf, &reports)?,
@@ -92,32 +74,171 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             Ok(0)
         }
+        Command::Init { force } => {
+            let path = Path::new("helder.yaml");
+            if path.exists() && !force {
+                eprintln!(
+                    "helder: helder.yaml bestaat al; gebruik --force om hem te overschrijven."
+                );
+                return Ok(2);
+            }
+            std::fs::write(path, config::STARTER)?;
+            eprintln!("helder: helder.yaml geschreven. Pas hem aan en draai `helder check`.");
+            Ok(0)
+        }
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "helder", &mut out);
+            Ok(0)
+        }
     }
+}
+
+fn run_check(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
+    set_color(args.input.color, args.format == CheckFormat::Terminal);
+    let mut ws = Workspace::new(&args.input);
+    let (mut reports, errors) =
+        check_all(&args.input, &mut ws, args.format == CheckFormat::Terminal)?;
+    if let Some(path) = &args.write_baseline {
+        let b = baseline::write(&reports);
+        std::fs::write(path, serde_json::to_string_pretty(&b)? + "\n")?;
+        eprintln!(
+            "helder: {} vastgelegd in {}.",
+            render::plural(b.findings.len(), "bevinding", "bevindingen"),
+            path.display()
+        );
+        report_errors(&errors);
+        return Ok(if errors.is_empty() { 0 } else { 2 });
+    }
+    if let Some(path) = &args.baseline {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: baseline niet te lezen: {}",
+                path.display(),
+                io_message(&e)
+            )
+        })?;
+        let b: baseline::Baseline = serde_json::from_str(&text)
+            .map_err(|e| anyhow::anyhow!("{}: geen geldige baseline: {e}", path.display()))?;
+        baseline::filter(&mut reports, &b);
+    }
+    let mut buf = Vec::new();
+    match args.format {
+        CheckFormat::Terminal => render::terminal::render_check(&mut buf, &reports)?,
+        CheckFormat::Compact => render::compact::render(&mut buf, &reports)?,
+        CheckFormat::Json => render::json::render(&mut buf, &reports, false)?,
+        CheckFormat::Sarif => render::sarif::render(&mut buf, &reports, &ws.primary()?.rules)?,
+        CheckFormat::Github => render::github::render(&mut buf, &reports)?,
+    }
+    out.write_all(&buf)?;
+    out.flush()?;
+    report_errors(&errors);
+    let threshold = args.fail_on.threshold();
+    let failing = reports
+        .iter()
+        .flat_map(|r| &r.findings)
+        .any(|f| f.severity >= threshold);
+    Ok(if !errors.is_empty() {
+        2
+    } else if failing {
+        1
+    } else {
+        0
+    })
+}
+
+/// Standard input's name and format.
+fn stdin_job(args: &InputArgs, setup: &Setup) -> (String, Format) {
+    let name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| "-".to_owned());
+    let format = args
+        .input_format
+        .or_else(|| setup.format_for(Path::new(&name)))
+        .unwrap_or(Format::Text);
+    (name, format)
+}
+
+/// Check every input: standard input first, then the files in order. Files are
+/// analysed in parallel; the result keeps the input order.
+fn check_all(
+    args: &InputArgs,
+    ws: &mut Workspace,
+    progress: bool,
+) -> anyhow::Result<(Vec<FileReport>, Vec<InputError>)> {
+    let mut errors = Vec::new();
+    let (jobs, stdin) = ws.collect(args, &mut errors)?;
+    let mut reports = Vec::new();
+    if stdin {
+        let setup = ws.primary()?;
+        let (name, format) = stdin_job(args, &setup);
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes)?;
+        match read_report(&name, &bytes, format, &setup) {
+            Ok(r) => reports.push(r),
+            Err(e) => errors.push(e),
+        }
+    }
+    let bar = progress_bar(jobs.len(), progress);
+    let results: Vec<Result<FileReport, InputError>> = jobs
+        .par_iter()
+        .map(|job| {
+            let r = match std::fs::read(&job.path) {
+                Ok(bytes) => read_report(&job.display, &bytes, job.format, &job.setup),
+                Err(e) => Err(InputError {
+                    path: job.display.clone(),
+                    message: io_message(&e),
+                }),
+            };
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            r
+        })
+        .collect();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    for r in results {
+        match r {
+            Ok(r) => reports.push(r),
+            Err(e) => errors.push(e),
+        }
+    }
+    Ok((reports, errors))
+}
+
+/// A progress bar on stderr for large folders, only for a person at a terminal: never
+/// in CI logs or pre-commit output.
+fn progress_bar(len: usize, wanted: bool) -> Option<indicatif::ProgressBar> {
+    let interactive = io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    if !wanted || !interactive || len < 50 {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} bestanden ({eta} over)")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(bar)
 }
 
 /// `helder fix`: apply safe rewrites in place (or print a diff, or fix standard input to
 /// standard output). Files that cannot be fixed get a Dutch error; the others are fixed.
 fn run_fix(args: &FixArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
     set_color(args.input.color, true);
-    let rules = rule_set(&args.input)?;
+    let mut ws = Workspace::new(&args.input);
     let mut errors = Vec::new();
-    let (inputs, stdin) = collect(&args.input, &mut errors);
+    let (jobs, stdin) = ws.collect(&args.input, &mut errors)?;
     let mut changed_files = 0;
     let mut edits = 0;
     if stdin {
-        let name = args
-            .input
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| "-".to_owned());
-        let format = args
-            .input
-            .input_format
-            .or_else(|| Format::from_path(Path::new(&name)))
-            .unwrap_or(Format::Text);
+        let setup = ws.primary()?;
+        let (name, format) = stdin_job(&args.input, &setup);
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes)?;
-        match fix::fix_bytes(&bytes, format, &rules, args.unsafe_too) {
+        match fix::fix_bytes(&bytes, format, &setup.rules, args.unsafe_too) {
             Ok(Some(f)) if args.diff => {
                 changed_files += 1;
                 write!(
@@ -138,51 +259,58 @@ fn run_fix(args: &FixArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
             }),
         }
     }
-    for input in inputs {
-        let bytes = match std::fs::read(&input.path) {
+    for job in jobs {
+        let Job {
+            path,
+            display,
+            format,
+            setup,
+        } = job;
+        let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
                 errors.push(InputError {
-                    path: input.display,
+                    path: display,
                     message: io_message(&e),
                 });
                 continue;
             }
         };
-        let fixed = match fix::fix_bytes(&bytes, input.format, &rules, args.unsafe_too) {
+        let fixed = match fix::fix_bytes(&bytes, format, &setup.rules, args.unsafe_too) {
             Ok(Some(f)) => f,
             Ok(None) => continue,
             Err(message) => {
                 errors.push(InputError {
-                    path: input.display,
+                    path: display,
                     message,
                 });
                 continue;
             }
         };
-        changed_files += 1;
-        edits += fixed.edits;
         if args.diff {
+            changed_files += 1;
+            edits += fixed.edits;
             write!(
                 out,
                 "{}",
-                fix::unified_diff(&input.display, &fixed.old_text, &fixed.new_text)
+                fix::unified_diff(&display, &fixed.old_text, &fixed.new_text)
             )?;
             continue;
         }
-        match fix::write_atomic(&input.path, &bytes, &fixed.new_bytes) {
-            Ok(()) => eprintln!(
-                "helder: {}: {} toegepast",
-                input.display,
-                render::plural(fixed.edits, "herschrijving", "herschrijvingen")
-            ),
-            Err(message) => {
-                changed_files -= 1;
-                errors.push(InputError {
-                    path: input.display,
-                    message,
-                })
+        match fix::write_atomic(&path, &bytes, &fixed.new_bytes) {
+            Ok(()) => {
+                changed_files += 1;
+                edits += fixed.edits;
+                eprintln!(
+                    "helder: {}: {} toegepast",
+                    display,
+                    render::plural(fixed.edits, "herschrijving", "herschrijvingen")
+                );
             }
+            Err(message) => errors.push(InputError {
+                path: display,
+                message,
+            }),
         }
     }
     out.flush()?;
@@ -222,80 +350,19 @@ fn report_errors(errors: &[InputError]) {
     }
 }
 
-/// The rule set for this run: built-in rules plus the project configuration.
-fn rule_set(args: &InputArgs) -> Result<RuleSet, ConfigError> {
-    if args.isolated {
-        return config::rule_set(None);
-    }
-    let path = match &args.config {
-        Some(p) => Some(p.clone()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|d| config::discover(&d)),
-    };
-    match path {
-        Some(p) => {
-            let cfg = config::load_project(&p)?;
-            config::rule_set(Some((&p, &cfg)))
-        }
-        None => config::rule_set(None),
-    }
-}
-
-struct Input {
-    path: PathBuf,
-    display: String,
-    format: Format,
-}
-
-/// Read, decode and analyse every input, in a deterministic order.
-fn load(args: &InputArgs) -> anyhow::Result<(Vec<FileReport>, Vec<InputError>)> {
-    let rules = rule_set(args)?;
-    let mut errors = Vec::new();
-    let mut reports = Vec::new();
-    let (inputs, stdin) = collect(args, &mut errors);
-    if stdin {
-        let name = args
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| "-".to_owned());
-        let format = args
-            .input_format
-            .or_else(|| Format::from_path(Path::new(&name)))
-            .unwrap_or(Format::Text);
-        let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes)?;
-        match read_report(&name, &bytes, format, &rules) {
-            Ok(r) => reports.push(r),
-            Err(e) => errors.push(e),
-        }
-    }
-    for input in inputs {
-        match std::fs::read(&input.path) {
-            Ok(bytes) => match read_report(&input.display, &bytes, input.format, &rules) {
-                Ok(r) => reports.push(r),
-                Err(e) => errors.push(e),
-            },
-            Err(e) => errors.push(InputError {
-                path: input.display,
-                message: io_message(&e),
-            }),
-        }
-    }
-    Ok((reports, errors))
-}
-
 fn read_report(
     name: &str,
     bytes: &[u8],
     format: Format,
-    rules: &RuleSet,
+    setup: &Arc<Setup>,
 ) -> Result<FileReport, InputError> {
     let loaded = input::load(bytes, format).map_err(|message| InputError {
         path: name.to_owned(),
         message,
     })?;
-    Ok(analyze(name, loaded, format, rules))
+    let mut report = analyze(name, loaded, format, &setup.rules);
+    setup.apply_allow_list(&mut report);
+    Ok(report)
 }
 
 pub fn io_message(e: &io::Error) -> String {
@@ -304,69 +371,4 @@ pub fn io_message(e: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => "geen toestemming om te lezen".to_owned(),
         _ => format!("kan niet lezen: {e}"),
     }
-}
-
-/// Expand folders (honouring .gitignore) and keep the given order of explicit files.
-fn collect(args: &InputArgs, errors: &mut Vec<InputError>) -> (Vec<Input>, bool) {
-    let mut inputs = Vec::new();
-    let mut stdin = false;
-    for p in &args.paths {
-        if p.as_os_str() == "-" {
-            stdin = true;
-            continue;
-        }
-        let display = p.display().to_string();
-        let meta = match std::fs::metadata(p) {
-            Ok(m) => m,
-            Err(e) => {
-                errors.push(InputError {
-                    path: display,
-                    message: io_message(&e),
-                });
-                continue;
-            }
-        };
-        if meta.is_file() {
-            let format = args
-                .input_format
-                .or_else(|| Format::from_path(p))
-                .unwrap_or(Format::Text);
-            inputs.push(Input {
-                path: p.clone(),
-                display,
-                format,
-            });
-            continue;
-        }
-        let mut found = Vec::new();
-        for entry in ignore::WalkBuilder::new(p)
-            .add_custom_ignore_filename(".helderignore")
-            .build()
-        {
-            match entry {
-                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
-                    let path = e.into_path();
-                    let format = match args.input_format {
-                        Some(f) => Some(f),
-                        None => Format::from_path(&path),
-                    };
-                    if let Some(format) = format {
-                        found.push(Input {
-                            display: path.display().to_string(),
-                            path,
-                            format,
-                        });
-                    }
-                }
-                Ok(_) => {}
-                Err(e) => errors.push(InputError {
-                    path: display.clone(),
-                    message: format!("kan map niet doorzoeken: {e}"),
-                }),
-            }
-        }
-        found.sort_by(|a, b| a.path.cmp(&b.path));
-        inputs.extend(found);
-    }
-    (inputs, stdin)
 }

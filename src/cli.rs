@@ -40,6 +40,17 @@ pub enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// Schrijf een helder.yaml met uitleg in de huidige map.
+    Init {
+        /// Overschrijf een bestaande helder.yaml.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Schrijf aanvulscripts voor uw shell naar standaarduitvoer.
+    Completions {
+        /// bash, zsh, fish, powershell of elvish.
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -74,6 +85,12 @@ pub struct CheckArgs {
     /// Vanaf welk niveau een bevinding exitcode 1 geeft.
     #[arg(long, value_enum, default_value_t = FailOn::Warning, value_name = "NIVEAU")]
     pub fail_on: FailOn,
+    /// Meld alleen bevindingen die niet in deze baseline staan.
+    #[arg(long, value_name = "BESTAND")]
+    pub baseline: Option<PathBuf>,
+    /// Leg de huidige bevindingen vast in dit bestand (exitcode 0).
+    #[arg(long, value_name = "BESTAND", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -106,8 +123,16 @@ pub enum ColorChoice {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
+    /// Voor mensen: fragment, onderstreping en herschrijving.
     Terminal,
+    /// `pad:regel:kolom: niveau [regel] melding`, één regel per bevinding.
+    Compact,
+    /// Alle gegevens, zie docs/json.md.
     Json,
+    /// SARIF 2.1.0 voor code scanning.
+    Sarif,
+    /// Annotaties voor GitHub Actions.
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -5,6 +5,7 @@
 //! [`app::run`]; tests and benchmarks use the library directly.
 
 pub mod app;
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod explain;
@@ -16,6 +17,7 @@ pub mod report;
 pub mod rules;
 pub mod score;
 pub mod text;
+pub mod workspace;
 
 use finding::Finding;
 use rules::RuleSet;

@@ -9,6 +9,9 @@ use schema::{ProjectConfig, RuleDef};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// The commented starter file `helder init` writes.
+pub const STARTER: &str = include_str!("starter.yaml");
+
 /// A configuration problem, with the file and (when known) line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {

@@ -1,11 +1,12 @@
 //! Serde types of the rule files (`rules/*.yaml`) and of a project's `helder.yaml`.
 
 use crate::finding::{Safety, Severity};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One rule instance: an id, a kind (a Rust rule type) and its settings.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleDef {
     pub id: String,
@@ -21,6 +22,7 @@ pub struct RuleDef {
     #[serde(default)]
     pub fix: Option<Safety>,
     #[serde(default)]
+    #[schemars(with = "serde_json::Value")]
     pub params: serde_yaml::Value,
     #[serde(default)]
     pub examples: Vec<Example>,
@@ -40,7 +42,7 @@ fn yes() -> bool {
 
 /// An executed example: `bad` must be flagged by this rule (and, with `fixed`, the safe
 /// fix must give exactly that text); `good` must not be flagged.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Example {
     #[serde(default)]
@@ -51,25 +53,45 @@ pub struct Example {
     pub fixed: Option<String>,
 }
 
-/// A project's configuration (`helder.yaml`).
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+/// A project's configuration (`helder.yaml` or `.helder.yaml`).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectConfig {
-    /// Per-rule settings by id: on/off, severity, params.
+    /// Per rule (by id): on/off, severity and params. Thresholds are params, e.g.
+    /// `lange-zin: { params: { max_words: 15 } }`.
     #[serde(default)]
     pub rules: BTreeMap<String, RuleOverride>,
-    /// Extra rule instances of the existing kinds.
+    /// Extra rule instances of the existing kinds (own word lists, house style).
     #[serde(default)]
     pub extra_rules: Vec<RuleDef>,
+    /// Words and phrases no rule ever flags (case-insensitive): names of products,
+    /// terms the organisation must use.
+    #[serde(default)]
+    pub allow: Vec<String>,
+    /// When walking folders: only files matching these globs (default: all known formats).
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// When walking folders: skip files matching these globs.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Input format per glob, e.g. `"*.tpl": text`.
+    #[serde(default)]
+    pub formats: BTreeMap<String, crate::input::Format>,
+    /// Extra template placeholder patterns (regular expressions), masked like `{{naam}}`.
+    #[serde(default)]
+    pub placeholders: Vec<String>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleOverride {
+    /// `false` switches the rule off.
     #[serde(default)]
     pub enabled: Option<bool>,
     #[serde(default)]
     pub severity: Option<Severity>,
+    /// Params of the rule's kind; merged over the defaults (see `helder explain <id>`).
     #[serde(default)]
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub params: Option<serde_yaml::Mapping>,
 }

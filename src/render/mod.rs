@@ -1,7 +1,10 @@
 //! Output formats. Each renderer reads finished [`FileReport`]s and writes to a stream;
 //! none of them knows about files, rules or the terminal's capabilities.
 
+pub mod compact;
+pub mod github;
 pub mod json;
+pub mod sarif;
 pub mod terminal;
 
 use crate::finding::Severity;

@@ -1,0 +1,84 @@
+//! Baselines for adopting helder on existing texts: `--write-baseline FILE` records
+//! today's findings; `--baseline FILE` reports only findings that are not in it.
+//! A finding is matched by path, rule, flagged text and the sentence around it — not by
+//! line — so moved text still matches. Each recorded finding matches once.
+
+use crate::report::FileReport;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+#[derive(Serialize, Deserialize, PartialEq, Eq, Hash, Clone, Debug)]
+pub struct Entry {
+    pub path: String,
+    pub rule: String,
+    pub text: String,
+    /// The sentence around the finding, whitespace folded.
+    pub context: String,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct Baseline {
+    pub version: u32,
+    pub findings: Vec<Entry>,
+}
+
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn entries(report: &FileReport) -> Vec<Entry> {
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            let at = f.location.text_span.start;
+            let context = report
+                .sentences
+                .iter()
+                .find(|s| {
+                    s.location.text_span.start <= at && at < s.location.text_span.end.max(at + 1)
+                })
+                .map(|s| fold(&s.text))
+                .unwrap_or_default();
+            Entry {
+                path: report.path.replace('\\', "/"),
+                rule: f.rule.to_owned(),
+                text: fold(&f.text),
+                context,
+            }
+        })
+        .collect()
+}
+
+pub fn write(reports: &[FileReport]) -> Baseline {
+    Baseline {
+        version: 1,
+        findings: reports.iter().flat_map(entries).collect(),
+    }
+}
+
+/// Remove the findings the baseline already knows; returns how many were removed.
+pub fn filter(reports: &mut [FileReport], baseline: &Baseline) -> usize {
+    let mut known: HashMap<&Entry, usize> = HashMap::new();
+    for e in &baseline.findings {
+        *known.entry(e).or_default() += 1;
+    }
+    let mut removed = 0;
+    for r in reports {
+        let keys = entries(r);
+        let mut i = 0;
+        r.findings.retain(|_| {
+            let key = &keys[i];
+            i += 1;
+            match known.get_mut(key) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    removed += 1;
+                    false
+                }
+                _ => true,
+            }
+        });
+    }
+    removed
+}
