@@ -36,7 +36,7 @@ fn entries(report: &FileReport) -> Vec<Entry> {
                 .sentences
                 .iter()
                 .find(|s| {
-                    s.location.text_span.start <= at && at < s.location.text_span.end.max(at + 1)
+                    s.location.text_span.start <= at && at < s.location.text_span.end
                 })
                 .map(|s| fold(&s.text))
                 .unwrap_or_default();

@@ -16,6 +16,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod score;
+pub mod suppress;
 pub mod text;
 pub mod workspace;
 
@@ -25,8 +26,12 @@ use text::Document;
 
 /// Check a plain text with the built-in rules (for tests and embedding).
 pub fn check_str(text: &str, rules: &RuleSet) -> Vec<Finding> {
-    let doc = Document::from_text(text);
-    rules.check(&doc)
+    let mut prose = text.to_owned();
+    suppress::blank_directives(&mut prose);
+    let doc = Document::from_text(&prose);
+    let mut findings = rules.check(&doc);
+    suppress::filter_findings(text, &mut findings, rules);
+    findings
 }
 
 /// The built-in rule set.

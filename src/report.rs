@@ -112,7 +112,7 @@ pub fn analyze(path: &str, loaded: Loaded, format: Format, rules: &RuleSet) -> F
         lines: &line_index,
         encoding,
     };
-    let findings = rules
+    let mut findings: Vec<FileFinding> = rules
         .check(&doc)
         .into_iter()
         .map(|f| {
@@ -142,6 +142,7 @@ pub fn analyze(path: &str, loaded: Loaded, format: Format, rules: &RuleSet) -> F
             }
         })
         .collect();
+    suppress(&source, &line_index, &mut findings, rules, &loc);
     let sentences = doc
         .sentences
         .iter()
@@ -167,6 +168,54 @@ pub fn analyze(path: &str, loaded: Loaded, format: Format, rules: &RuleSet) -> F
         line_index,
         source,
     }
+}
+
+/// Inline suppression on located findings (source coordinates, any format).
+fn suppress(
+    source: &str,
+    lines: &LineIndex,
+    findings: &mut Vec<FileFinding>,
+    rules: &RuleSet,
+    loc: &Locator,
+) {
+    if !source.contains("helder-") {
+        return;
+    }
+    let keys: Vec<(&str, usize)> = findings
+        .iter()
+        .map(|f| (f.rule, f.location.text_span.start))
+        .collect();
+    let out = crate::suppress::apply(source, lines, &keys, &|id| rules.get(id).is_some());
+    let mut i = 0;
+    findings.retain(|_| {
+        i += 1;
+        !out.suppressed[i - 1]
+    });
+    let Some(meta) = rules.get(crate::suppress::UNUSED_RULE).map(|r| r.meta()) else {
+        return;
+    };
+    for (span, message) in out.unused {
+        let a = lines.line_col(source, span.start);
+        let b = lines.line_col(source, span.end);
+        findings.push(FileFinding {
+            rule: meta.id,
+            severity: meta.severity,
+            message,
+            hint: meta.def.hint.clone(),
+            text: source[span.start..span.end].to_owned(),
+            location: Location {
+                start: loc.encoding.file_offset(source, span.start),
+                end: loc.encoding.file_offset(source, span.end),
+                line: a.line,
+                column: a.column,
+                end_line: b.line,
+                end_column: b.column,
+                text_span: span,
+            },
+            suggestions: Vec::new(),
+        });
+    }
+    findings.sort_by_key(|f| (f.location.start, f.location.end, f.rule));
 }
 
 impl FileReport {

@@ -12,6 +12,7 @@ pub const RULE_FILES: &[(&str, &str)] = &[
         "werkwoorden.yaml",
         include_str!("../../rules/werkwoorden.yaml"),
     ),
+    ("meta.yaml", include_str!("../../rules/meta.yaml")),
 ];
 
 /// Word lists by name (file name without extension).

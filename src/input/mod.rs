@@ -71,8 +71,11 @@ pub struct Prose {
 impl Prose {
     /// Plain text: the prose is the source.
     pub fn plain(source: &str) -> Prose {
+        let mut text = source.to_owned();
+        // Suppression comments are instructions, not prose.
+        crate::suppress::blank_directives(&mut text);
         Prose {
-            text: source.to_owned(),
+            text,
             map: SourceMap::identity(source.len()),
             blocks: Vec::new(),
             masks: Vec::new(),

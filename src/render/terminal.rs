@@ -35,6 +35,8 @@ fn width(s: &str) -> usize {
 /// long flagged stretch (a whole sentence) that is shown.
 const CONTEXT: usize = 40;
 const MAX_MARKED: usize = 60;
+/// Lines up to this width are shown whole.
+const LONG_LINE: usize = 100;
 
 struct View {
     shown: String,
@@ -45,6 +47,13 @@ struct View {
 /// The part of a long line to show. A paragraph on one line is cut to the flagged words
 /// with some context; a long flagged stretch (a whole sentence) shows its start.
 fn window(line: &str, start: usize, end: usize) -> View {
+    if width(line) <= LONG_LINE {
+        return View {
+            shown: line.to_owned(),
+            before_width: width(&line[..start]),
+            marked_width: width(&line[start..end]),
+        };
+    }
     let before: Vec<&str> = line[..start].graphemes(true).collect();
     let marked: Vec<&str> = line[start..end].graphemes(true).collect();
     let after: Vec<&str> = line[end..].graphemes(true).collect();
@@ -97,6 +106,9 @@ fn patch(r: &FileReport, s: &crate::report::LocatedSuggestion) -> (String, Strin
         &r.source[t.end..b]
     );
     let cut = |text: &str, change_start: usize, change_end: usize| -> String {
+        if width(text) <= LONG_LINE {
+            return text.replace(['\r', '\n', '\t'], " ");
+        }
         let before: Vec<&str> = text[..change_start].graphemes(true).collect();
         let after: Vec<&str> = text[change_end..].graphemes(true).collect();
         let mut out = String::new();

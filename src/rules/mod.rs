@@ -6,6 +6,7 @@ pub mod negation;
 pub mod passive;
 pub mod registry;
 pub mod sentence_length;
+pub mod suppression;
 pub mod word_list;
 
 use crate::config::schema::RuleDef;

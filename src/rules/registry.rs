@@ -1,6 +1,6 @@
 //! Rule kind name → constructor. Adding a kind: one file in `src/rules/`, one arm here.
 
-use super::{Rule, negation, passive, sentence_length, word_list};
+use super::{Rule, negation, passive, sentence_length, suppression, word_list};
 use crate::config::schema::RuleDef;
 
 pub const KINDS: &[&str] = &[
@@ -8,6 +8,7 @@ pub const KINDS: &[&str] = &[
     "negation",
     "passive",
     "sentence_length",
+    "suppression",
     "word_list",
 ];
 
@@ -17,6 +18,7 @@ pub fn build(def: &RuleDef) -> Result<Box<dyn Rule>, String> {
         "negation" => Box::new(negation::Negation::from_def(def)?),
         "passive" => Box::new(passive::Passive::from_def(def)?),
         "sentence_length" => Box::new(sentence_length::SentenceLength::from_def(def)?),
+        "suppression" => Box::new(suppression::Suppression::from_def(def)?),
         "word_list" => Box::new(word_list::WordList::from_def(def)?),
         other => {
             return Err(format!(
