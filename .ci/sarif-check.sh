@@ -8,7 +8,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 (cd "$tmp" && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 >/dev/null && tar xzf microsoft-jest-sarif-*.tgz)
 schema="$tmp/package/lib/schemas/sarif-2.1.0-rtm.5.json"
-python3 -m pip install --quiet --disable-pip-version-check jsonschema
+python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore jsonschema
 set +e
 cargo run --quiet --release --locked -- check --isolated --format sarif voorbeelden/ tests/corpus/letters/ > "$tmp/helder.sarif"
 code=$?
