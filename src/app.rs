@@ -7,7 +7,7 @@ use crate::cli::{
 };
 use crate::config;
 use crate::input::{self, Format};
-use crate::report::{FileReport, analyze};
+use crate::report::{FileReport, Options, analyze_with};
 use crate::workspace::{Job, Setup, Workspace};
 use crate::{baseline, explain, fix, render};
 use rayon::prelude::*;
@@ -31,7 +31,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Score(args) => {
             set_color(args.input.color, args.format == ScoreFormat::Terminal);
             let mut ws = Workspace::new(&args.input);
-            let (reports, errors) = check_all(&args.input, &mut ws, false)?;
+            let (reports, errors) = check_all(&args.input, &mut ws, false, Options::FULL)?;
             let mut buf = Vec::new();
             match args.format {
                 ScoreFormat::Terminal => render::terminal::render_score(&mut buf, &reports)?,
@@ -97,8 +97,17 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
 fn run_check(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
     set_color(args.input.color, args.format == CheckFormat::Terminal);
     let mut ws = Workspace::new(&args.input);
-    let (mut reports, errors) =
-        check_all(&args.input, &mut ws, args.format == CheckFormat::Terminal)?;
+    let options = Options {
+        score: matches!(args.format, CheckFormat::Terminal | CheckFormat::Json),
+        // Baselines match findings by the sentence around them.
+        sentences: args.write_baseline.is_some() || args.baseline.is_some(),
+    };
+    let (mut reports, errors) = check_all(
+        &args.input,
+        &mut ws,
+        args.format == CheckFormat::Terminal,
+        options,
+    )?;
     if let Some(path) = &args.write_baseline {
         let b = baseline::write(&reports);
         std::fs::write(path, serde_json::to_string_pretty(&b)? + "\n")?;
@@ -166,6 +175,7 @@ fn check_all(
     args: &InputArgs,
     ws: &mut Workspace,
     progress: bool,
+    options: Options,
 ) -> anyhow::Result<(Vec<FileReport>, Vec<InputError>)> {
     let mut errors = Vec::new();
     let (jobs, stdin) = ws.collect(args, &mut errors)?;
@@ -175,7 +185,7 @@ fn check_all(
         let (name, format) = stdin_job(args, &setup);
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes)?;
-        match read_report(&name, &bytes, format, &setup) {
+        match read_report(&name, &bytes, format, &setup, options) {
             Ok(r) => reports.push(r),
             Err(e) => errors.push(e),
         }
@@ -185,7 +195,7 @@ fn check_all(
         .par_iter()
         .map(|job| {
             let r = match std::fs::read(&job.path) {
-                Ok(bytes) => read_report(&job.display, &bytes, job.format, &job.setup),
+                Ok(bytes) => read_report(&job.display, &bytes, job.format, &job.setup, options),
                 Err(e) => Err(InputError {
                     path: job.display.clone(),
                     message: io_message(&e),
@@ -355,12 +365,13 @@ fn read_report(
     bytes: &[u8],
     format: Format,
     setup: &Arc<Setup>,
+    options: Options,
 ) -> Result<FileReport, InputError> {
     let loaded = input::load(bytes, format).map_err(|message| InputError {
         path: name.to_owned(),
         message,
     })?;
-    let mut report = analyze(name, loaded, format, &setup.rules);
+    let mut report = analyze_with(name, loaded, format, &setup.rules, options);
     setup.apply_allow_list(&mut report);
     Ok(report)
 }

@@ -35,9 +35,7 @@ fn entries(report: &FileReport) -> Vec<Entry> {
             let context = report
                 .sentences
                 .iter()
-                .find(|s| {
-                    s.location.text_span.start <= at && at < s.location.text_span.end
-                })
+                .find(|s| s.location.text_span.start <= at && at < s.location.text_span.end)
                 .map(|s| fold(&s.text))
                 .unwrap_or_default();
             Entry {

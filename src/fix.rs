@@ -5,7 +5,7 @@
 
 use crate::finding::Safety;
 use crate::input::{self, Format};
-use crate::report::{FileReport, analyze};
+use crate::report::{FileReport, Options, analyze_with};
 use crate::rules::RuleSet;
 use crate::text::Span;
 use std::io::Write;
@@ -99,7 +99,7 @@ pub fn fix_bytes(
     let mut total = 0;
     let mut text = old_text.clone();
     for _ in 0..MAX_ROUNDS {
-        let report = analyze("", loaded, format, rules);
+        let report = analyze_with("", loaded, format, rules, Options::FINDINGS);
         let edits = file_edits(&report, unsafe_too);
         if edits.is_empty() {
             break;

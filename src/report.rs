@@ -97,7 +97,39 @@ impl Locator<'_> {
     }
 }
 
+/// What to compute besides the findings.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Readability figures (terminal summary line, JSON, `helder score`).
+    pub score: bool,
+    /// Every sentence with its place (`helder score --format json`, baselines).
+    pub sentences: bool,
+}
+
+impl Options {
+    pub const FULL: Options = Options {
+        score: true,
+        sentences: true,
+    };
+    pub const FINDINGS: Options = Options {
+        score: false,
+        sentences: false,
+    };
+}
+
+/// Analyse a file: findings, score and sentences.
 pub fn analyze(path: &str, loaded: Loaded, format: Format, rules: &RuleSet) -> FileReport {
+    analyze_with(path, loaded, format, rules, Options::FULL)
+}
+
+/// Analyse a file, computing only what `options` asks for besides the findings.
+pub fn analyze_with(
+    path: &str,
+    loaded: Loaded,
+    format: Format,
+    rules: &RuleSet,
+    options: Options,
+) -> FileReport {
     let Loaded {
         source,
         encoding,
@@ -143,20 +175,27 @@ pub fn analyze(path: &str, loaded: Loaded, format: Format, rules: &RuleSet) -> F
         })
         .collect();
     suppress(&source, &line_index, &mut findings, rules, &loc);
-    let sentences = doc
-        .sentences
-        .iter()
-        .map(|s| {
-            let (words, syllables) = word_syllables(&doc, s);
-            SentenceInfo {
-                location: loc.locate(s.span),
-                words,
-                syllables,
-                text: doc.slice(s.span).to_owned(),
-            }
-        })
-        .collect();
-    let score = score(&doc, rules.long_sentence_threshold());
+    let sentences = if !options.sentences {
+        Vec::new()
+    } else {
+        doc.sentences
+            .iter()
+            .map(|s| {
+                let (words, syllables) = word_syllables(&doc, s);
+                SentenceInfo {
+                    location: loc.locate(s.span),
+                    words,
+                    syllables,
+                    text: doc.slice(s.span).to_owned(),
+                }
+            })
+            .collect()
+    };
+    let score = if options.score {
+        score(&doc, rules.long_sentence_threshold())
+    } else {
+        Score::default()
+    };
     FileReport {
         path: path.to_owned(),
         encoding,

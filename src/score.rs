@@ -5,7 +5,7 @@
 use crate::text::{Document, UnitKind, syllables};
 use serde::Serialize;
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Score {
     pub words: usize,
     pub sentences: usize,
@@ -22,7 +22,7 @@ pub struct Score {
     pub b1: B1Indication,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct B1Indication {
     pub met: bool,
     /// Dutch reasons when not met (empty when met).
@@ -61,7 +61,7 @@ pub fn word_syllables(doc: &Document, s: &crate::text::Sentence) -> (usize, usiz
         if t.counts_as_word() {
             words += 1;
             syl += if t.is_word() {
-                syllables::count(doc.token_text(t))
+                syllables::count_lower(doc.token_lower(t))
             } else {
                 // Numbers, links and placeholders: count as a two-syllable word.
                 2

@@ -15,8 +15,8 @@ use crate::text::morph::{
 };
 use crate::text::{Document, Span, TokenKind};
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -162,8 +162,8 @@ impl WordList {
             ));
         }
 
-        let mut patterns: HashMap<String, Vec<Target>> = HashMap::new();
-        let mut verb_table: HashMap<String, HashMap<String, VerbForm>> = HashMap::new();
+        let mut patterns: HashMap<String, Vec<Target>> = HashMap::default();
+        let mut verb_table: HashMap<String, HashMap<String, VerbForm>> = HashMap::default();
         let mut add = |pat: String, t: Target| patterns.entry(pat).or_default().push(t);
         for (i, (e, adj, noun)) in entries.iter().enumerate() {
             let words: Vec<&str> = e.term.split(' ').collect();

@@ -2,7 +2,7 @@
 //! paradigms), parsed once per process from the embedded word lists.
 
 use crate::config::embedded::{tsv_rows, wordlist};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -78,8 +78,8 @@ pub fn key(s: &str) -> String {
 }
 
 fn word_set(name: &str) -> (HashSet<String>, HashSet<String>) {
-    let mut sure = HashSet::new();
-    let mut unsure = HashSet::new();
+    let mut sure = HashSet::default();
+    let mut unsure = HashSet::default();
     for (_, row) in tsv_rows(wordlist(name).unwrap_or_default()) {
         let w = row[0];
         if let Some(w) = w.strip_prefix('?') {
@@ -93,7 +93,7 @@ fn word_set(name: &str) -> (HashSet<String>, HashSet<String>) {
 
 impl Lexicon {
     fn embedded() -> Lexicon {
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = HashMap::default();
         for (_, row) in tsv_rows(wordlist("afkortingen").unwrap_or_default()) {
             if row.len() < 3 {
                 continue;
@@ -112,7 +112,7 @@ impl Lexicon {
                 },
             );
         }
-        let mut negations = HashMap::new();
+        let mut negations = HashMap::default();
         for (_, row) in tsv_rows(wordlist("ontkenningen").unwrap_or_default()) {
             if row.len() < 2 {
                 continue;
@@ -127,7 +127,7 @@ impl Lexicon {
             };
             negations.insert(key(row[0]), kind);
         }
-        let mut verbs = HashMap::new();
+        let mut verbs = HashMap::default();
         for (_, row) in tsv_rows(wordlist("werkwoorden").unwrap_or_default()) {
             if row.len() < 6 {
                 continue;

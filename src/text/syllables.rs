@@ -5,7 +5,11 @@
 
 /// Number of syllables of one word (at least 1 for a word with letters).
 pub fn count(word: &str) -> usize {
-    let lower = word.to_lowercase();
+    count_lower(&word.to_lowercase())
+}
+
+/// [`count`] for a word that is already lowercase (no allocation on the common path).
+pub fn count_lower(lower: &str) -> usize {
     // Hyphenated compounds: count the parts.
     if lower.contains('-') {
         return lower
@@ -15,7 +19,7 @@ pub fn count(word: &str) -> usize {
             .sum::<usize>()
             .max(1);
     }
-    count_part(&lower)
+    count_part(lower)
 }
 
 /// Loanword endings and words whose spelling misleads the vowel groups:
@@ -58,12 +62,25 @@ fn count_part(w: &str) -> usize {
     if let Some(&(_, n)) = WORD_FIXES.iter().find(|(fw, _)| *fw == w) {
         return n;
     }
-    let chars: Vec<char> = w.chars().collect();
+    // Words are short: a stack buffer avoids an allocation per word.
+    let mut buf = ['\0'; 48];
+    let mut heap = Vec::new();
+    let chars: &[char] = if w.chars().count() <= buf.len() {
+        let mut n = 0;
+        for c in w.chars() {
+            buf[n] = c;
+            n += 1;
+        }
+        &buf[..n]
+    } else {
+        heap.extend(w.chars());
+        &heap
+    };
     let mut n: isize = 0;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if !is_vowel(c, &chars, i) {
+        if !is_vowel(c, chars, i) {
             i += 1;
             continue;
         }
@@ -71,10 +88,10 @@ fn count_part(w: &str) -> usize {
         if is_diaeresis(c) {
             // ë starts a nucleus that may still be a digraph: "beëindigen" → ëi.
             let base = strip_diaeresis(c);
-            i += 1 + digraph_rest(base, &chars, i + 1);
+            i += 1 + digraph_rest(base, chars, i + 1);
             continue;
         }
-        i += 1 + digraph_rest(c, &chars, i + 1);
+        i += 1 + digraph_rest(c, chars, i + 1);
     }
     if w.ends_with("eau") || w.ends_with("eaux") {
         // "eau" counted as e + au: one too many.
