@@ -94,22 +94,82 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     }
 }
 
+/// Files analysed at once: parallel within a batch, rendered in order after it, so
+/// memory stays bounded however large the folder is.
+const BATCH: usize = 256;
+
 fn run_check(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
     set_color(args.input.color, args.format == CheckFormat::Terminal);
     let mut ws = Workspace::new(&args.input);
+    let mut matcher = match &args.baseline {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: baseline niet te lezen: {}",
+                    path.display(),
+                    io_message(&e)
+                )
+            })?;
+            let b: baseline::Baseline = serde_json::from_str(&text)
+                .map_err(|e| anyhow::anyhow!("{}: geen geldige baseline: {e}", path.display()))?;
+            Some(baseline::Matcher::new(b))
+        }
+        None => None,
+    };
     let options = Options {
         score: matches!(args.format, CheckFormat::Terminal | CheckFormat::Json),
         // Baselines match findings by the sentence around them.
         sentences: args.write_baseline.is_some() || args.baseline.is_some(),
     };
-    let (mut reports, errors) = check_all(
+    let threshold = args.fail_on.threshold();
+    let mut summary = render::Summary::default();
+    let mut failing = false;
+    let mut recorded = Vec::new();
+    let mut json = None;
+    let mut sarif = None;
+    if args.write_baseline.is_none() {
+        match args.format {
+            CheckFormat::Json => json = Some(render::json::JsonWriter::begin(out, false)?),
+            CheckFormat::Sarif => {
+                let rules = &ws.primary()?.rules;
+                sarif = Some(render::sarif::SarifWriter::begin(out, rules)?);
+            }
+            _ => {}
+        }
+    }
+    let errors = each_report(
         &args.input,
         &mut ws,
         args.format == CheckFormat::Terminal,
         options,
+        &mut |mut r: FileReport| -> io::Result<()> {
+            if args.write_baseline.is_some() {
+                recorded.extend(baseline::record(&r));
+                return Ok(());
+            }
+            if let Some(m) = &mut matcher {
+                m.filter(&mut r);
+            }
+            summary.add(&r);
+            failing |= r.findings.iter().any(|f| f.severity >= threshold);
+            let mut buf = Vec::new();
+            match args.format {
+                CheckFormat::Terminal => render::terminal::render_file(&mut buf, &r)?,
+                CheckFormat::Compact => {
+                    render::compact::render(&mut buf, std::slice::from_ref(&r))?
+                }
+                CheckFormat::Github => render::github::render(&mut buf, std::slice::from_ref(&r))?,
+                CheckFormat::Json => json.as_mut().expect("begun").add(&mut buf, &r)?,
+                CheckFormat::Sarif => sarif.as_mut().expect("begun").add(&mut buf, &r)?,
+            }
+            out.write_all(&buf)
+        },
     )?;
     if let Some(path) = &args.write_baseline {
-        let b = baseline::write(&reports);
+        let b = baseline::Baseline {
+            version: 1,
+            findings: recorded,
+        };
         std::fs::write(path, serde_json::to_string_pretty(&b)? + "\n")?;
         eprintln!(
             "helder: {} vastgelegd in {}.",
@@ -119,34 +179,14 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
         report_errors(&errors);
         return Ok(if errors.is_empty() { 0 } else { 2 });
     }
-    if let Some(path) = &args.baseline {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            anyhow::anyhow!(
-                "{}: baseline niet te lezen: {}",
-                path.display(),
-                io_message(&e)
-            )
-        })?;
-        let b: baseline::Baseline = serde_json::from_str(&text)
-            .map_err(|e| anyhow::anyhow!("{}: geen geldige baseline: {e}", path.display()))?;
-        baseline::filter(&mut reports, &b);
-    }
-    let mut buf = Vec::new();
     match args.format {
-        CheckFormat::Terminal => render::terminal::render_check(&mut buf, &reports)?,
-        CheckFormat::Compact => render::compact::render(&mut buf, &reports)?,
-        CheckFormat::Json => render::json::render(&mut buf, &reports, false)?,
-        CheckFormat::Sarif => render::sarif::render(&mut buf, &reports, &ws.primary()?.rules)?,
-        CheckFormat::Github => render::github::render(&mut buf, &reports)?,
+        CheckFormat::Terminal => render::terminal::render_summary(out, &summary)?,
+        CheckFormat::Json => json.expect("begun").finish(out)?,
+        CheckFormat::Sarif => sarif.expect("begun").finish(out)?,
+        CheckFormat::Compact | CheckFormat::Github => {}
     }
-    out.write_all(&buf)?;
     out.flush()?;
     report_errors(&errors);
-    let threshold = args.fail_on.threshold();
-    let failing = reports
-        .iter()
-        .flat_map(|r| &r.findings)
-        .any(|f| f.severity >= threshold);
     Ok(if !errors.is_empty() {
         2
     } else if failing {
@@ -169,54 +209,72 @@ fn stdin_job(args: &InputArgs, setup: &Setup) -> (String, Format) {
     (name, format)
 }
 
-/// Check every input: standard input first, then the files in order. Files are
-/// analysed in parallel; the result keeps the input order.
+/// Check every input and collect the reports (for `helder score`).
 fn check_all(
     args: &InputArgs,
     ws: &mut Workspace,
     progress: bool,
     options: Options,
 ) -> anyhow::Result<(Vec<FileReport>, Vec<InputError>)> {
+    let mut reports = Vec::new();
+    let errors = each_report(args, ws, progress, options, &mut |r| {
+        reports.push(r);
+        Ok(())
+    })?;
+    Ok((reports, errors))
+}
+
+/// Check every input, standard input first, then the files in order, handing each
+/// report to `sink` as soon as its batch is done. Files in a batch are analysed in
+/// parallel; the order of the reports is always the input order.
+fn each_report(
+    args: &InputArgs,
+    ws: &mut Workspace,
+    progress: bool,
+    options: Options,
+    sink: &mut dyn FnMut(FileReport) -> io::Result<()>,
+) -> anyhow::Result<Vec<InputError>> {
     let mut errors = Vec::new();
     let (jobs, stdin) = ws.collect(args, &mut errors)?;
-    let mut reports = Vec::new();
     if stdin {
         let setup = ws.primary()?;
         let (name, format) = stdin_job(args, &setup);
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes)?;
         match read_report(&name, &bytes, format, &setup, options) {
-            Ok(r) => reports.push(r),
+            Ok(r) => sink(r)?,
             Err(e) => errors.push(e),
         }
     }
     let bar = progress_bar(jobs.len(), progress);
-    let results: Vec<Result<FileReport, InputError>> = jobs
-        .par_iter()
-        .map(|job| {
-            let r = match std::fs::read(&job.path) {
-                Ok(bytes) => read_report(&job.display, &bytes, job.format, &job.setup, options),
-                Err(e) => Err(InputError {
-                    path: job.display.clone(),
-                    message: io_message(&e),
-                }),
-            };
-            if let Some(b) = &bar {
-                b.inc(1);
+    for batch in jobs.chunks(BATCH) {
+        let results: Vec<Result<FileReport, InputError>> = batch
+            .par_iter()
+            .map(|job| {
+                let r = match std::fs::read(&job.path) {
+                    Ok(bytes) => read_report(&job.display, &bytes, job.format, &job.setup, options),
+                    Err(e) => Err(InputError {
+                        path: job.display.clone(),
+                        message: io_message(&e),
+                    }),
+                };
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
+                r
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok(r) => sink(r)?,
+                Err(e) => errors.push(e),
             }
-            r
-        })
-        .collect();
+        }
+    }
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    for r in results {
-        match r {
-            Ok(r) => reports.push(r),
-            Err(e) => errors.push(e),
-        }
-    }
-    Ok((reports, errors))
+    Ok(errors)
 }
 
 /// A progress bar on stderr for large folders, only for a person at a terminal: never

@@ -48,27 +48,30 @@ fn entries(report: &FileReport) -> Vec<Entry> {
         .collect()
 }
 
-pub fn write(reports: &[FileReport]) -> Baseline {
-    Baseline {
-        version: 1,
-        findings: reports.iter().flat_map(entries).collect(),
-    }
+/// Removes findings a baseline already knows, file by file; each recorded finding
+/// matches once.
+pub struct Matcher {
+    known: HashMap<Entry, usize>,
 }
 
-/// Remove the findings the baseline already knows; returns how many were removed.
-pub fn filter(reports: &mut [FileReport], baseline: &Baseline) -> usize {
-    let mut known: HashMap<&Entry, usize> = HashMap::new();
-    for e in &baseline.findings {
-        *known.entry(e).or_default() += 1;
+impl Matcher {
+    pub fn new(baseline: Baseline) -> Matcher {
+        let mut known = HashMap::new();
+        for e in baseline.findings {
+            *known.entry(e).or_default() += 1;
+        }
+        Matcher { known }
     }
-    let mut removed = 0;
-    for r in reports {
+
+    /// Remove the known findings from a report; returns how many were removed.
+    pub fn filter(&mut self, r: &mut FileReport) -> usize {
         let keys = entries(r);
+        let mut removed = 0;
         let mut i = 0;
         r.findings.retain(|_| {
             let key = &keys[i];
             i += 1;
-            match known.get_mut(key) {
+            match self.known.get_mut(key) {
                 Some(n) if *n > 0 => {
                     *n -= 1;
                     removed += 1;
@@ -77,6 +80,11 @@ pub fn filter(reports: &mut [FileReport], baseline: &Baseline) -> usize {
                 _ => true,
             }
         });
+        removed
     }
-    removed
+}
+
+/// The entries to record for one report.
+pub fn record(r: &FileReport) -> Vec<Entry> {
+    entries(r)
 }

@@ -258,6 +258,14 @@ fn suppress(
 }
 
 impl FileReport {
+    /// Drop what only the terminal snippets need (the source text), to keep memory
+    /// bounded when thousands of reports are kept for JSON or SARIF.
+    pub fn slim(&mut self) {
+        self.source = String::new();
+        self.line_index = LineIndex::new("");
+        self.sentences = Vec::new();
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()

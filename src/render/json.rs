@@ -1,19 +1,12 @@
 //! `--format json` (documented in docs/json.md): one object with every finding, flat,
-//! each carrying its path, and per file the score.
+//! each carrying its path, and per file the score. Written as a stream: findings go
+//! out file by file, so memory does not grow with the number of findings.
 
 use super::Summary;
 use crate::report::{FileFinding, FileReport, SentenceInfo};
 use crate::score::Score;
 use serde::Serialize;
 use std::io::{self, Write};
-
-#[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    findings: Vec<JsonFinding<'a>>,
-    files: Vec<JsonFile<'a>>,
-    summary: Summary,
-}
 
 #[derive(Serialize)]
 struct JsonFinding<'a> {
@@ -24,40 +17,87 @@ struct JsonFinding<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonFile<'a> {
-    path: &'a str,
+struct JsonFile {
+    path: String,
     encoding: &'static str,
-    notices: &'a [String],
-    score: &'a Score,
+    notices: Vec<String>,
+    score: Score,
     #[serde(skip_serializing_if = "Option::is_none")]
-    sentences: Option<&'a [SentenceInfo]>,
+    sentences: Option<Vec<SentenceInfo>>,
 }
 
-pub fn render(w: &mut dyn Write, reports: &[FileReport], with_sentences: bool) -> io::Result<()> {
-    let out = Output {
-        version: 1,
-        findings: reports
-            .iter()
-            .flat_map(|r| {
-                r.findings.iter().map(move |f| JsonFinding {
-                    path: &r.path,
-                    severity_label: f.severity.label(),
-                    finding: f,
-                })
-            })
-            .collect(),
-        files: reports
-            .iter()
-            .map(|r| JsonFile {
+/// Streams the JSON document: `begin`, `add` per report, `finish`.
+pub struct JsonWriter {
+    with_sentences: bool,
+    first: bool,
+    files: Vec<JsonFile>,
+    summary: Summary,
+}
+
+/// Write `value` pretty-printed, indented by `indent` spaces after the first line.
+fn write_indented(w: &mut dyn Write, value: &impl Serialize, indent: &str) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    let mut lines = text.lines();
+    if let Some(first) = lines.next() {
+        write!(w, "{indent}{first}")?;
+    }
+    for l in lines {
+        write!(w, "\n{indent}{l}")?;
+    }
+    Ok(())
+}
+
+impl JsonWriter {
+    pub fn begin(w: &mut dyn Write, with_sentences: bool) -> io::Result<JsonWriter> {
+        write!(w, "{{\n  \"version\": 1,\n  \"findings\": [")?;
+        Ok(JsonWriter {
+            with_sentences,
+            first: true,
+            files: Vec::new(),
+            summary: Summary::default(),
+        })
+    }
+
+    pub fn add(&mut self, w: &mut dyn Write, r: &FileReport) -> io::Result<()> {
+        for f in &r.findings {
+            w.write_all(if self.first { b"\n" } else { b",\n" })?;
+            self.first = false;
+            let jf = JsonFinding {
                 path: &r.path,
-                encoding: r.encoding.name(),
-                notices: &r.notices,
-                score: &r.score,
-                sentences: with_sentences.then_some(r.sentences.as_slice()),
-            })
-            .collect(),
-        summary: Summary::of(reports),
-    };
-    serde_json::to_writer_pretty(&mut *w, &out)?;
-    writeln!(w)
+                severity_label: f.severity.label(),
+                finding: f,
+            };
+            write_indented(w, &jf, "    ")?;
+        }
+        self.summary.add(r);
+        self.files.push(JsonFile {
+            path: r.path.clone(),
+            encoding: r.encoding.name(),
+            notices: r.notices.clone(),
+            score: r.score.clone(),
+            sentences: self.with_sentences.then(|| r.sentences.clone()),
+        });
+        Ok(())
+    }
+
+    pub fn finish(self, w: &mut dyn Write) -> io::Result<()> {
+        write!(
+            w,
+            "{}],\n  \"files\": ",
+            if self.first { "" } else { "\n  " }
+        )?;
+        let files = serde_json::to_string_pretty(&self.files)?.replace('\n', "\n  ");
+        write!(w, "{files},\n  \"summary\": ")?;
+        let summary = serde_json::to_string_pretty(&self.summary)?.replace('\n', "\n  ");
+        writeln!(w, "{summary}\n}}")
+    }
+}
+
+/// The whole document for reports already in memory.
+pub fn render(w: &mut dyn Write, reports: &[FileReport], with_sentences: bool) -> io::Result<()> {
+    let mut j = JsonWriter::begin(w, with_sentences)?;
+    for r in reports {
+        j.add(w, r)?;
+    }
+    j.finish(w)
 }

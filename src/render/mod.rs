@@ -21,17 +21,20 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(reports: &[FileReport]) -> Summary {
-        let mut s = Summary {
-            files: reports.len(),
-            ..Summary::default()
-        };
+        let mut s = Summary::default();
         for r in reports {
-            s.findings += r.findings.len();
-            s.errors += r.count(Severity::Error);
-            s.warnings += r.count(Severity::Warning);
-            s.infos += r.count(Severity::Info);
+            s.add(r);
         }
         s
+    }
+
+    /// Count one more file.
+    pub fn add(&mut self, r: &FileReport) {
+        self.files += 1;
+        self.findings += r.findings.len();
+        self.errors += r.count(Severity::Error);
+        self.warnings += r.count(Severity::Warning);
+        self.infos += r.count(Severity::Info);
     }
 }
 

@@ -163,30 +163,65 @@ fn uri(path: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-pub fn render(w: &mut dyn Write, reports: &[FileReport], rules: &RuleSet) -> io::Result<()> {
-    let metas: Vec<_> = rules.rules().map(|r| r.meta()).collect();
-    let driver_rules = metas
-        .iter()
-        .map(|m| Rule {
-            id: m.id,
-            short_description: Text { text: &m.def.title },
-            full_description: Text {
-                text: &m.def.explanation,
-            },
-            help: Help {
-                text: &m.def.explanation,
-                markdown: format!(
-                    "**{}**\n\n{}\n\nMeer: `helder explain {}`",
-                    m.def.title, m.def.explanation, m.id
-                ),
-            },
-            default_configuration: Configuration {
-                level: level(m.severity),
-            },
+/// Streams a SARIF log: the tool and rule metadata first, then each result as its
+/// file is done, so memory does not grow with the number of findings.
+pub struct SarifWriter {
+    rule_ids: Vec<&'static str>,
+    first: bool,
+}
+
+impl SarifWriter {
+    pub fn begin(w: &mut dyn Write, rules: &RuleSet) -> io::Result<SarifWriter> {
+        let metas: Vec<_> = rules.rules().map(|r| r.meta()).collect();
+        let driver_rules: Vec<Rule> = metas
+            .iter()
+            .map(|m| Rule {
+                id: m.id,
+                short_description: Text { text: &m.def.title },
+                full_description: Text {
+                    text: &m.def.explanation,
+                },
+                help: Help {
+                    text: &m.def.explanation,
+                    markdown: format!(
+                        "**{}**\n\n{}\n\nMeer: `helder explain {}`",
+                        m.def.title, m.def.explanation, m.id
+                    ),
+                },
+                default_configuration: Configuration {
+                    level: level(m.severity),
+                },
+            })
+            .collect();
+        let log = Log {
+            schema: "https://json.schemastore.org/sarif-2.1.0.json",
+            version: "2.1.0",
+            runs: vec![Run {
+                tool: Tool {
+                    driver: Driver {
+                        name: "helder",
+                        version: env!("CARGO_PKG_VERSION"),
+                        information_uri: "https://github.com/helder-nl/helder",
+                        rules: driver_rules,
+                    },
+                },
+                column_kind: "unicodeCodePoints",
+                results: Vec::new(),
+            }],
+        };
+        // Serialise with an empty result list, then open that list for streaming.
+        let text = serde_json::to_string_pretty(&log)?;
+        let open = text
+            .rfind("\"results\": []")
+            .expect("the results key is serialised");
+        write!(w, "{}\"results\": [", &text[..open])?;
+        Ok(SarifWriter {
+            rule_ids: metas.iter().map(|m| m.id).collect(),
+            first: true,
         })
-        .collect();
-    let mut results = Vec::new();
-    for r in reports {
+    }
+
+    pub fn add(&mut self, w: &mut dyn Write, r: &FileReport) -> io::Result<()> {
         for f in &r.findings {
             let artifact = || ArtifactLocation { uri: uri(&r.path) };
             let fixes = f
@@ -211,9 +246,13 @@ pub fn render(w: &mut dyn Write, reports: &[FileReport], rules: &RuleSet) -> io:
                     }],
                 })
                 .collect();
-            results.push(SarifResult {
+            let result = SarifResult {
                 rule_id: f.rule,
-                rule_index: metas.iter().position(|m| m.id == f.rule).unwrap_or(0),
+                rule_index: self
+                    .rule_ids
+                    .iter()
+                    .position(|id| *id == f.rule)
+                    .unwrap_or(0),
                 level: level(f.severity),
                 message: Text { text: &f.message },
                 locations: vec![SarifLocation {
@@ -223,27 +262,28 @@ pub fn render(w: &mut dyn Write, reports: &[FileReport], rules: &RuleSet) -> io:
                     },
                 }],
                 fixes,
-            });
+            };
+            w.write_all(if self.first { b"\n" } else { b",\n" })?;
+            self.first = false;
+            let text = serde_json::to_string_pretty(&result)?.replace('\n', "\n        ");
+            write!(w, "        {text}")?;
         }
+        Ok(())
     }
-    let log = Log {
-        schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        version: "2.1.0",
-        runs: vec![Run {
-            tool: Tool {
-                driver: Driver {
-                    name: "helder",
-                    version: env!("CARGO_PKG_VERSION"),
-                    information_uri: "https://github.com/helder-nl/helder",
-                    rules: driver_rules,
-                },
-            },
-            column_kind: "unicodeCodePoints",
-            results,
-        }],
-    };
-    serde_json::to_writer_pretty(&mut *w, &log)?;
-    writeln!(w)
+
+    pub fn finish(self, w: &mut dyn Write) -> io::Result<()> {
+        let close = if self.first { "" } else { "\n      " };
+        writeln!(w, "{close}]\n    }}\n  ]\n}}")
+    }
+}
+
+/// The whole log for reports already in memory.
+pub fn render(w: &mut dyn Write, reports: &[FileReport], rules: &RuleSet) -> io::Result<()> {
+    let mut s = SarifWriter::begin(w, rules)?;
+    for r in reports {
+        s.add(w, r)?;
+    }
+    s.finish(w)
 }
 
 #[cfg(test)]

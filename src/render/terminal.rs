@@ -203,34 +203,44 @@ pub fn render_finding(w: &mut dyn Write, r: &FileReport, f: &FileFinding) -> io:
 
 pub fn render_check(w: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
     for r in reports {
-        for n in &r.notices {
-            writeln!(w, "{}: {} {}", r.path.bold(), "let op:".yellow().bold(), n)?;
-        }
-        for f in &r.findings {
-            render_finding(w, r, f)?;
-        }
-        if r.score.sentences > 0 {
-            let s = &r.score;
-            let b1 = if s.b1.met {
-                "B1: gehaald (indicatie)".green().to_string()
-            } else {
-                format!("B1: niet gehaald (indicatie): {}", s.b1.reasons.join("; "))
-                    .yellow()
-                    .to_string()
-            };
-            writeln!(
-                w,
-                "{}: {}, gemiddeld {} woorden per zin, Flesch-Douma {} ({}). {}",
-                r.path.bold(),
-                plural(s.sentences, "zin", "zinnen"),
-                nl_number(s.avg_sentence_words, 1),
-                nl_number(s.flesch_douma, 0),
-                douma_label(s.flesch_douma),
-                b1
-            )?;
-        }
+        render_file(w, r)?;
     }
-    let sum = Summary::of(reports);
+    render_summary(w, &Summary::of(reports))
+}
+
+/// One file's findings and its score line (streamed, file by file).
+pub fn render_file(w: &mut dyn Write, r: &FileReport) -> io::Result<()> {
+    for n in &r.notices {
+        writeln!(w, "{}: {} {}", r.path.bold(), "let op:".yellow().bold(), n)?;
+    }
+    for f in &r.findings {
+        render_finding(w, r, f)?;
+    }
+    if r.score.sentences > 0 {
+        let s = &r.score;
+        let b1 = if s.b1.met {
+            "B1: gehaald (indicatie)".green().to_string()
+        } else {
+            format!("B1: niet gehaald (indicatie): {}", s.b1.reasons.join("; "))
+                .yellow()
+                .to_string()
+        };
+        writeln!(
+            w,
+            "{}: {}, gemiddeld {} woorden per zin, Flesch-Douma {} ({}). {}",
+            r.path.bold(),
+            plural(s.sentences, "zin", "zinnen"),
+            nl_number(s.avg_sentence_words, 1),
+            nl_number(s.flesch_douma, 0),
+            douma_label(s.flesch_douma),
+            b1
+        )?;
+    }
+    Ok(())
+}
+
+/// The closing line: how many findings of each level in how many files.
+pub fn render_summary(w: &mut dyn Write, sum: &Summary) -> io::Result<()> {
     let files = plural(sum.files, "bestand", "bestanden");
     if sum.findings == 0 {
         writeln!(
