@@ -593,6 +593,71 @@ mod tests {
     }
 
     #[test]
+    fn format_by_extension_with_template_inner_format() {
+        let f = |p: &str| Format::from_path(std::path::Path::new(p));
+        assert_eq!(f("brief.TXT"), Some(Format::Text));
+        assert_eq!(f("mail.htm"), Some(Format::Html));
+        assert_eq!(f("bericht.eml"), Some(Format::Eml));
+        assert_eq!(f("brief.docx"), Some(Format::Docx));
+        assert_eq!(f("mail.html.hbs"), Some(Format::Html));
+        assert_eq!(f("brief.md.j2"), Some(Format::Markdown));
+        assert_eq!(f("brief.txt.liquid"), Some(Format::Text));
+        for t in [
+            "a.hbs",
+            "a.mustache",
+            "a.j2",
+            "a.jinja",
+            "a.liquid",
+            "a.ftl",
+            "a.twig",
+            "a.njk",
+        ] {
+            assert_eq!(f(t), Some(Format::Template), "{t}");
+        }
+        assert_eq!(f("foto.png"), None);
+        assert_eq!(
+            Format::Template.resolve_template("<p>Hoi {{x}}</p>"),
+            Format::Html
+        );
+        assert_eq!(
+            Format::Template.resolve_template("Beste {{x}},"),
+            Format::Text
+        );
+    }
+
+    #[test]
+    fn retain_and_compose_keep_positions() {
+        // prose "ab\n\ncd" from source "# ab\n\nxx cd"; drop "ab\n\n"
+        let mut m = SourceMap::default();
+        m.push(0, 2, 2, 2);
+        m.push(4, 2, 9, 2);
+        let p = Prose {
+            text: "ab\n\ncd".into(),
+            map: m.clone(),
+            blocks: vec![BlockHint {
+                span: Span::new(4, 6),
+                kind: BlockKind::Heading,
+            }],
+            masks: vec![],
+        };
+        let keep = [Range { start: 4, end: 6 }];
+        let r = p.retain(&keep);
+        assert_eq!(r.text, "cd");
+        assert_eq!(r.map.span_to_source(Span::new(0, 2)), Span::new(9, 11));
+        assert_eq!(r.blocks[0].span, Span::new(0, 2));
+        // compose: an outer map that shifts everything by 100
+        let mut outer = SourceMap::default();
+        outer.push(0, 20, 100, 20);
+        assert_eq!(
+            m.then(&outer).span_to_source(Span::new(4, 6)),
+            Span::new(109, 111)
+        );
+        let order = m.source_order();
+        assert_eq!(m.to_prose(9..11, &order), Some(4..6));
+        assert_eq!(m.to_prose(5..9, &order), None);
+    }
+
+    #[test]
     fn inexact_piece_maps_to_its_edges() {
         let mut m = SourceMap::default();
         m.push(0, 1, 0, 5); // "&amp;" → "&"
