@@ -481,3 +481,49 @@ fn a_zip_bomb_docx_is_refused_in_dutch_with_exit_2() {
         .code(2)
         .stderr(predicates::str::contains("geen geldig .docx-bestand"));
 }
+
+#[test]
+fn mangled_inputs_never_panic() {
+    // Truncated and byte-flipped versions of every corpus file, through reading, rules
+    // and both renderers: errors are fine, panics are not.
+    let rules = helder::default_rules();
+    let mut seed: u64 = std::env::var("HELDER_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5eed);
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for entry in fs::read_dir(CORPUS).unwrap() {
+        let path = entry.unwrap().path();
+        let format = helder::input::Format::from_path(&path).unwrap();
+        let original = fs::read(&path).unwrap();
+        // HELDER_FUZZ_ROUNDS=5000 for a longer local run.
+        let rounds = std::env::var("HELDER_FUZZ_ROUNDS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(120);
+        for round in 0..rounds {
+            let mut bytes = original.clone();
+            if round % 2 == 0 {
+                bytes.truncate(next() % (bytes.len() + 1));
+            } else {
+                for _ in 0..1 + next() % 8 {
+                    let i = next() % bytes.len();
+                    bytes[i] = next() as u8;
+                }
+            }
+            let Ok(loaded) = helder::input::load(&bytes, format) else {
+                continue;
+            };
+            let report = helder::report::analyze("x", loaded, format, &rules);
+            let mut out = Vec::new();
+            helder::render::terminal::render_check(&mut out, std::slice::from_ref(&report))
+                .unwrap();
+            helder::render::json::render(&mut out, std::slice::from_ref(&report), true).unwrap();
+        }
+    }
+}

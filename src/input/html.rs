@@ -165,7 +165,9 @@ fn build(source: &str, c: Collected) -> Prose {
                 if c.skip.contains(&r.start) {
                     continue;
                 }
-                let raw = &source[r.clone()];
+                let Some(raw) = source.get(r.clone()) else {
+                    continue;
+                };
                 if b.open_kind().is_none() {
                     if raw.trim().is_empty() {
                         continue;

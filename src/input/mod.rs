@@ -268,18 +268,25 @@ impl ProseBuilder {
         self.text.len()
     }
 
-    /// Text that stands in the source as is (or with the same byte length).
+    /// Text that stands in the source as is (or with the same byte length, one ASCII
+    /// character for another).
     pub fn push_exact(&mut self, text: &str, src_start: usize) {
-        self.push_mapped(text, src_start, text.len());
+        if text.is_empty() {
+            return;
+        }
+        self.map
+            .push(self.text.len(), text.len(), src_start, text.len());
+        self.text.push_str(text);
     }
 
-    /// Text that stands for source `[src_start, src_start + src_len)`.
+    /// Text that stands for (differs from) source `[src_start, src_start + src_len)`:
+    /// a span inside it maps to that whole range.
     pub fn push_mapped(&mut self, text: &str, src_start: usize, src_len: usize) {
         if text.is_empty() {
             return;
         }
         self.map
-            .push(self.text.len(), text.len(), src_start, src_len);
+            .push_inexact(self.text.len(), text.len(), src_start, src_len);
         self.text.push_str(text);
     }
 
@@ -402,11 +409,12 @@ pub fn load_with(bytes: &[u8], format: Format, opts: &Options) -> Result<Loaded,
             "geen geldige UTF-8 (eerste ongeldige byte op positie {at}); gelezen als Windows-1252"
         ));
     }
-    let prose = if format == Format::Eml {
+    let mut prose = if format == Format::Eml {
         eml::parse(bytes, &decoded, opts, &mut notices)?
     } else {
         parse_text_format(&decoded.text, format, opts)?
     };
+    prose.map.snap_to(&decoded.text);
     Ok(Loaded {
         source: decoded.text,
         encoding: decoded.encoding,
@@ -431,6 +439,14 @@ struct Piece {
     /// Source length when the prose text of this piece differs from the source
     /// (an escape or entity): offsets inside map to the piece's ends.
     src_len: usize,
+    /// Set when the piece was widened to character boundaries: no longer exact.
+    fuzzy: bool,
+}
+
+impl Piece {
+    fn exact(&self) -> bool {
+        self.len == self.src_len && !self.fuzzy
+    }
 }
 
 impl SourceMap {
@@ -441,6 +457,7 @@ impl SourceMap {
                 src_start: 0,
                 len,
                 src_len: len,
+                fuzzy: false,
             }],
         }
     }
@@ -458,7 +475,43 @@ impl SourceMap {
             src_start,
             len,
             src_len,
+            fuzzy: false,
         });
+    }
+
+    /// Record that prose `[prose_start, prose_start+len)` stands for source
+    /// `[src_start, src_start+src_len)` without being a copy of it (never exact).
+    pub fn push_inexact(
+        &mut self,
+        prose_start: usize,
+        len: usize,
+        src_start: usize,
+        src_len: usize,
+    ) {
+        self.push(prose_start, len, src_start, src_len);
+        if let Some(p) = self.pieces.last_mut() {
+            p.fuzzy = true;
+        }
+    }
+
+    /// Widen pieces whose source range does not start and end on a character boundary
+    /// of `source` (a mis-decoded part), so no span ever cuts a character.
+    pub fn snap_to(&mut self, source: &str) {
+        for p in &mut self.pieces {
+            let mut s = p.src_start.min(source.len());
+            let mut e = (p.src_start + p.src_len).min(source.len());
+            while !source.is_char_boundary(s) {
+                s -= 1;
+            }
+            while !source.is_char_boundary(e) {
+                e += 1;
+            }
+            if (s, e) != (p.src_start, p.src_start + p.src_len) {
+                p.src_start = s;
+                p.src_len = e - s;
+                p.fuzzy = true;
+            }
+        }
     }
 
     /// Source offset of a prose offset. `end` says whether the offset closes a span (then
@@ -476,7 +529,7 @@ impl SourceMap {
             return self.pieces[0].src_start;
         };
         let within = offset - p.prose_start;
-        if p.len == p.src_len {
+        if p.exact() {
             p.src_start + within.min(p.len)
         } else if within == 0 || (!end && within < p.len) {
             // Inside an inexact piece a span widens to the whole source range.
@@ -503,10 +556,10 @@ impl SourceMap {
                 continue;
             }
             let at = base + (a - range.start);
-            if p.len == p.src_len {
+            if p.exact() {
                 self.push(at, b - a, p.src_start + (a - p.prose_start), b - a);
             } else {
-                self.push(at, b - a, p.src_start, p.src_len);
+                self.push_inexact(at, b - a, p.src_start, p.src_len);
             }
         }
     }
@@ -516,20 +569,20 @@ impl SourceMap {
     pub fn then(&self, outer: &SourceMap) -> SourceMap {
         let mut out = SourceMap::default();
         for p in &self.pieces {
-            if p.len == p.src_len {
+            if p.exact() {
                 // Exact: follow the outer pieces across the intermediate range.
                 let mut tmp = SourceMap::default();
                 tmp.push_clipped(outer, p.src_start..p.src_start + p.len, p.prose_start);
                 if tmp.pieces.is_empty() {
                     let s = outer.to_source(p.src_start, false);
-                    out.push(p.prose_start, p.len, s, 0);
+                    out.push_inexact(p.prose_start, p.len, s, 0);
                 } else {
                     out.pieces.extend(tmp.pieces);
                 }
             } else {
                 let s = outer.to_source(p.src_start, false);
                 let e = outer.to_source(p.src_start + p.src_len, true).max(s);
-                out.push(p.prose_start, p.len, s, e - s);
+                out.push_inexact(p.prose_start, p.len, s, e - s);
             }
         }
         out
@@ -541,7 +594,7 @@ impl SourceMap {
         let i = order
             .partition_point(|&k| self.pieces[k].src_start + self.pieces[k].src_len <= src.start);
         let p = self.pieces[*order.get(i)?];
-        if p.len != p.src_len || src.start < p.src_start {
+        if !p.exact() || src.start < p.src_start {
             return None;
         }
         let start = p.prose_start + (src.start - p.src_start);
@@ -551,7 +604,7 @@ impl SourceMap {
         while src.end > q.src_start + q.src_len {
             j += 1;
             let n = self.pieces[*order.get(j)?];
-            if n.len != n.src_len
+            if !n.exact()
                 || n.src_start != q.src_start + q.src_len
                 || n.prose_start != q.prose_start + q.len
             {
