@@ -64,13 +64,18 @@ impl RawToText {
 
 /// UTF-8 length of the Windows-1252 character for byte `b`.
 fn windows_1252_len(b: u8) -> usize {
-    if b.is_ascii() {
-        return 1;
-    }
-    encoding_rs::WINDOWS_1252
-        .decode_without_bom_handling(&[b])
-        .0
-        .len()
+    static LENS: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(|| {
+        let mut t = [1u8; 256];
+        for (b, len) in t.iter_mut().enumerate().skip(0x80) {
+            let one = [b as u8];
+            *len = encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(&one)
+                .0
+                .len() as u8;
+        }
+        t
+    });
+    LENS[b as usize] as usize
 }
 
 pub fn parse(

@@ -6,12 +6,14 @@
 //! unless asked for.
 
 use super::{BlockKind, Prose, ProseBuilder, reply};
-use lol_html::html_content::TextType;
-use lol_html::{HtmlRewriter, Settings, doc_text, element, end_tag, text};
+use lol_html::html_content::{Element, TextChunk, TextType};
+use lol_html::{ElementContentHandlers, HtmlRewriter, Selector, Settings, doc_text, end_tag};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::LazyLock;
 
 /// Elements that start and end a unit.
 const BLOCKS: &str = "p, div, li, td, th, tr, table, thead, tbody, tfoot, caption, \
@@ -27,6 +29,16 @@ const HIDDEN: &str = "template, [hidden], [aria-hidden=true], [style*=\"display:
 /// Quoted replies: skipped unless quotes are kept.
 const QUOTES: &str = "blockquote, .gmail_quote, .moz-cite-prefix, #divRplyFwdMsg, \
     [type=cite]";
+
+/// Selectors parsed once per process, not per file.
+fn selector(s: &'static str) -> Selector {
+    s.parse().expect("valid selector")
+}
+static BLOCKS_SEL: LazyLock<Selector> = LazyLock::new(|| selector(BLOCKS));
+static BR_SEL: LazyLock<Selector> = LazyLock::new(|| selector("br"));
+static HIDDEN_SEL: LazyLock<Selector> = LazyLock::new(|| selector(HIDDEN));
+static PRE_SEL: LazyLock<Selector> = LazyLock::new(|| selector("pre"));
+static QUOTES_SEL: LazyLock<Selector> = LazyLock::new(|| selector(QUOTES));
 
 #[derive(Clone, Debug)]
 enum Event {
@@ -58,50 +70,65 @@ pub fn parse(source: &str, keep_quotes: bool) -> Result<Prose, String> {
             c.clone(),
         );
         let mut handlers = vec![
-            element!(BLOCKS, move |el| {
-                let tag = el.tag_name();
-                let kind = match tag.as_str() {
-                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
-                    "li" => BlockKind::ListItem,
-                    _ => BlockKind::Paragraph,
-                };
-                let at = el.source_location().bytes().start;
-                c1.borrow_mut().events.push(Event::Start(kind, at));
-                if el.can_have_content() {
-                    let c = c1.clone();
-                    el.on_end_tag(end_tag!(move |end| {
-                        let at = end.source_location().bytes().start;
-                        c.borrow_mut().events.push(Event::End(at));
-                        Ok(())
-                    }))?;
-                }
-                Ok(())
-            }),
-            element!("br", move |el| {
-                let at = el.source_location().bytes().start;
-                c2.borrow_mut().events.push(Event::Break(at));
-                Ok(())
-            }),
-            text!(HIDDEN, move |t| {
-                c3.borrow_mut()
-                    .skip
-                    .insert(t.source_location().bytes().start);
-                Ok(())
-            }),
-            text!("pre", move |t| {
-                c4.borrow_mut()
-                    .pre
-                    .insert(t.source_location().bytes().start);
-                Ok(())
-            }),
+            (
+                Cow::Borrowed(&*BLOCKS_SEL),
+                ElementContentHandlers::default().element(move |el: &mut Element<'_, '_>| {
+                    let tag = el.tag_name();
+                    let kind = match tag.as_str() {
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
+                        "li" => BlockKind::ListItem,
+                        _ => BlockKind::Paragraph,
+                    };
+                    let at = el.source_location().bytes().start;
+                    c1.borrow_mut().events.push(Event::Start(kind, at));
+                    if el.can_have_content() {
+                        let c = c1.clone();
+                        el.on_end_tag(end_tag!(move |end| {
+                            let at = end.source_location().bytes().start;
+                            c.borrow_mut().events.push(Event::End(at));
+                            Ok(())
+                        }))?;
+                    }
+                    Ok(())
+                }),
+            ),
+            (
+                Cow::Borrowed(&*BR_SEL),
+                ElementContentHandlers::default().element(move |el: &mut Element<'_, '_>| {
+                    let at = el.source_location().bytes().start;
+                    c2.borrow_mut().events.push(Event::Break(at));
+                    Ok(())
+                }),
+            ),
+            (
+                Cow::Borrowed(&*HIDDEN_SEL),
+                ElementContentHandlers::default().text(move |t: &mut TextChunk<'_>| {
+                    c3.borrow_mut()
+                        .skip
+                        .insert(t.source_location().bytes().start);
+                    Ok(())
+                }),
+            ),
+            (
+                Cow::Borrowed(&*PRE_SEL),
+                ElementContentHandlers::default().text(move |t: &mut TextChunk<'_>| {
+                    c4.borrow_mut()
+                        .pre
+                        .insert(t.source_location().bytes().start);
+                    Ok(())
+                }),
+            ),
         ];
         if !keep_quotes {
-            handlers.push(text!(QUOTES, move |t| {
-                c5.borrow_mut()
-                    .skip
-                    .insert(t.source_location().bytes().start);
-                Ok(())
-            }));
+            handlers.push((
+                Cow::Borrowed(&*QUOTES_SEL),
+                ElementContentHandlers::default().text(move |t: &mut TextChunk<'_>| {
+                    c5.borrow_mut()
+                        .skip
+                        .insert(t.source_location().bytes().start);
+                    Ok(())
+                }),
+            ));
         }
         // Not strict: a document lol_html finds ambiguous (e.g. `<select><xmp>`) is still
         // read; helder only reads, it never writes HTML back.
