@@ -16,22 +16,22 @@ use std::ops::Range;
 pub use template::Masker;
 
 /// Which parser turns a file into prose. Template placeholders (`{{naam}}`, `[NAAM]`, …)
-/// are masked in every format.
+/// are masked in every format. The variant docs are Dutch: clap shows them in `--help`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
-    /// Plain text: the whole file is prose.
+    /// Platte tekst: het hele bestand is tekst.
     Text,
-    /// Markdown (CommonMark): code, HTML and link targets are skipped.
+    /// Markdown (CommonMark): code, HTML en linkadressen tellen niet mee.
     Markdown,
-    /// HTML (e-mail): only visible text; quoted replies are skipped.
+    /// HTML (e-mail): alleen zichtbare tekst, zonder geciteerd antwoord.
     Html,
-    /// An e-mail message (.eml): the subject and the text (or HTML) body.
+    /// E-mailbericht (.eml): het onderwerp en de tekst (of HTML) van het bericht.
     Eml,
-    /// A Word document (.docx): paragraphs, headings, lists and tables.
+    /// Word-document (.docx): alinea's, koppen, lijsten en tabellen; regel = alinea.
     Docx,
-    /// A letter template without an inner format (.hbs, .j2, …): HTML when the content
-    /// looks like HTML, plain text otherwise.
+    /// Briefsjabloon zonder binnenformaat (.hbs, .j2, …): HTML als het op HTML lijkt,
+    /// anders platte tekst.
     Template,
 }
 
