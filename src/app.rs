@@ -306,7 +306,7 @@ fn run_fix(args: &FixArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
         let (name, format) = stdin_job(&args.input, &setup);
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes)?;
-        match fix::fix_bytes(&bytes, format, &setup.rules, args.unsafe_too) {
+        match fix::fix_bytes(&bytes, format, &setup, args.unsafe_too) {
             Ok(Some(f)) if args.diff => {
                 changed_files += 1;
                 write!(
@@ -344,7 +344,7 @@ fn run_fix(args: &FixArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
                 continue;
             }
         };
-        let fixed = match fix::fix_bytes(&bytes, format, &setup.rules, args.unsafe_too) {
+        let fixed = match fix::fix_bytes(&bytes, format, &setup, args.unsafe_too) {
             Ok(Some(f)) => f,
             Ok(None) => continue,
             Err(message) => {
@@ -425,10 +425,11 @@ fn read_report(
     setup: &Arc<Setup>,
     options: Options,
 ) -> Result<FileReport, InputError> {
-    let loaded = input::load(bytes, format).map_err(|message| InputError {
-        path: name.to_owned(),
-        message,
-    })?;
+    let loaded =
+        input::load_with(bytes, format, &setup.input_options()).map_err(|message| InputError {
+            path: name.to_owned(),
+            message,
+        })?;
     let mut report = analyze_with(name, loaded, format, &setup.rules, options);
     setup.apply_allow_list(&mut report);
     Ok(report)

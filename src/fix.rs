@@ -6,8 +6,8 @@
 use crate::finding::Safety;
 use crate::input::{self, Format};
 use crate::report::{FileReport, Options, analyze_with};
-use crate::rules::RuleSet;
 use crate::text::Span;
+use crate::workspace::Setup;
 use std::io::Write;
 use std::path::Path;
 
@@ -89,10 +89,12 @@ const MAX_ROUNDS: usize = 5;
 pub fn fix_bytes(
     bytes: &[u8],
     format: Format,
-    rules: &RuleSet,
+    setup: &Setup,
     unsafe_too: bool,
 ) -> Result<Option<Fixed>, String> {
-    let first = input::load(bytes, format)?;
+    let rules = &setup.rules;
+    let opts = setup.input_options();
+    let first = input::load_with(bytes, format, &opts)?;
     let old_text = first.source.clone();
     let encoding = first.encoding;
     let mut loaded = first;
@@ -112,7 +114,7 @@ pub fn fix_bytes(
                 encoding.name()
             )
         })?;
-        loaded = input::load(&bytes, format)?;
+        loaded = input::load_with(&bytes, format, &opts)?;
     }
     if total == 0 || text == old_text {
         return Ok(None);

@@ -8,7 +8,7 @@ use crate::app::{InputError, io_message};
 use crate::cli::InputArgs;
 use crate::config::schema::ProjectConfig;
 use crate::config::{self, ConfigError};
-use crate::input::Format;
+use crate::input::{self, Format, Masker};
 use crate::report::FileReport;
 use crate::rules::RuleSet;
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -28,6 +28,8 @@ pub struct Setup {
     formats: Vec<(GlobSet, Format)>,
     /// The folder globs are relative to.
     base: PathBuf,
+    /// Template placeholders: the built-in patterns plus the configured ones.
+    masker: Option<Masker>,
 }
 
 fn globs(file: &str, patterns: &[String]) -> Result<Option<GlobSet>, ConfigError> {
@@ -52,6 +54,11 @@ fn globs(file: &str, patterns: &[String]) -> Result<Option<GlobSet>, ConfigError
 }
 
 impl Setup {
+    /// The built-in rules and inputs, without a configuration file.
+    pub fn builtin() -> Setup {
+        Setup::new(None).expect("the built-in configuration is valid")
+    }
+
     fn new(path: Option<PathBuf>) -> Result<Setup, ConfigError> {
         let config = match &path {
             Some(p) => config::load_project(p)?,
@@ -67,7 +74,20 @@ impl Setup {
                 formats.push((set, *format));
             }
         }
+        let masker = if config.placeholders.is_empty() {
+            None
+        } else {
+            Some(
+                Masker::with_extra(&config.placeholders).map_err(|message| ConfigError {
+                    file: file.clone(),
+                    line: None,
+                    column: None,
+                    message,
+                })?,
+            )
+        };
         Ok(Setup {
+            masker,
             allow: config
                 .allow
                 .iter()
@@ -109,6 +129,14 @@ impl Setup {
         let hit =
             |set: &GlobSet| set.is_match(rel) || path.file_name().is_some_and(|n| set.is_match(n));
         self.include.as_ref().is_none_or(hit) && !self.exclude.as_ref().is_some_and(hit)
+    }
+
+    /// How to read inputs under this configuration.
+    pub fn input_options(&self) -> input::Options<'_> {
+        input::Options {
+            masker: self.masker.as_ref().unwrap_or_else(|| Masker::builtin()),
+            keep_quotes: false,
+        }
     }
 
     /// Drop findings on words the project allows.

@@ -119,3 +119,24 @@ fn completions_are_generated() {
         .code(0)
         .stdout(predicate::str::contains("helder"));
 }
+
+#[test]
+fn configured_placeholders_are_masked() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(dir.path().join("helder.yaml"), "placeholders: ['##[A-Z_]+##']\n").unwrap();
+    fs::write(dir.path().join("a.txt"), "Beste ##INDIEN##, wij bellen u.\n").unwrap();
+    helder()
+        .current_dir(&dir)
+        .args(["check", "--format", "compact", "a.txt"])
+        .assert()
+        .code(0)
+        .stdout("");
+    fs::write(dir.path().join("helder.yaml"), "placeholders: ['##[A-Z_+##']\n").unwrap();
+    helder()
+        .current_dir(&dir)
+        .args(["check", "a.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ongeldig placeholder-patroon"));
+}

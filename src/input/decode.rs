@@ -11,6 +11,9 @@ pub enum Encoding {
     Utf16Le,
     Utf16Be,
     Windows1252,
+    /// Not a text file: a .docx. The "source" is helder's rendering of its paragraphs
+    /// (one per line) and offsets are offsets in that rendering; it cannot be written back.
+    Docx,
 }
 
 impl Encoding {
@@ -21,13 +24,14 @@ impl Encoding {
             Encoding::Utf16Le => "UTF-16LE",
             Encoding::Utf16Be => "UTF-16BE",
             Encoding::Windows1252 => "Windows-1252",
+            Encoding::Docx => "docx (regel = alinea)",
         }
     }
 
     /// Byte offset in the file of a byte offset in the decoded text.
     pub fn file_offset(self, text: &str, offset: usize) -> usize {
         match self {
-            Encoding::Utf8 => offset,
+            Encoding::Utf8 | Encoding::Docx => offset,
             Encoding::Utf8Bom => offset + 3,
             // Every character is one byte in Windows-1252.
             Encoding::Windows1252 => text[..offset].chars().count(),
@@ -41,6 +45,7 @@ impl Encoding {
     /// cannot be represented.
     pub fn encode(self, text: &str) -> Option<Vec<u8>> {
         match self {
+            Encoding::Docx => None,
             Encoding::Utf8 => Some(text.as_bytes().to_vec()),
             Encoding::Utf8Bom => {
                 let mut v = vec![0xEF, 0xBB, 0xBF];

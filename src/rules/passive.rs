@@ -176,7 +176,7 @@ pub fn is_participle(w: &str, lex: &Lexicon) -> bool {
         || (w.ends_with("end") && !(w.ends_with("kend") || w.ends_with("wend")))
         || w.ends_with("kkend")
         || w.ends_with("ijft")
-        || w[2..].contains("ing")
+        || w.get(2..).is_some_and(|r| r.contains("ing"))
     {
         return false;
     }

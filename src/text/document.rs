@@ -173,7 +173,7 @@ fn list_marker(line: &str) -> bool {
 
 /// Units of plain text: blank lines separate paragraphs; a list item or a short line
 /// without closing punctuation followed by a capitalised line starts a unit of its own.
-fn plain_units(text: &str) -> Vec<(Span, UnitKind)> {
+pub(crate) fn plain_units(text: &str) -> Vec<(Span, UnitKind)> {
     let mut units = Vec::new();
     let mut cur: Option<(usize, usize, usize, UnitKind)> = None; // start, end, lines, kind
     let mut prev_line = "";

@@ -1,0 +1,311 @@
+//! Letter templates: placeholders and control tags of the common engines.
+//!
+//! - A **placeholder** (`{{naam}}`, `${bedrag}`, `[NAAM]`, …) stands for text the engine fills
+//!   in, usually a name or an amount: it becomes a mask, one opaque word that never gets a
+//!   finding.
+//! - A **control tag** (`{{#if x}}`, `{% else %}`, `<#if …>`, comments) produces no text: it is
+//!   blanked out (replaced by spaces, newlines kept), so it is not a word and does not glue
+//!   the words around it together. The text in both branches of an if/else is checked.
+//!
+//! For formats with markup (Markdown, HTML) the tags are blanked in a copy of the source
+//! *before* parsing ([`Masker::fill`]): the parser then never mistakes `<<NAAM>>` for a tag or
+//! `[NAAM]` for a link. Placeholders are filled with `x` of the same byte length and put back
+//! after parsing ([`restore`]), so every offset stays the source offset.
+//!
+//! All patterns are compiled into one regex, once per run ([`Masker::builtin`] once per
+//! process; [`Masker::with_extra`] once per configuration).
+
+use super::Prose;
+use crate::text::span::Span;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Built-in patterns, tried left to right at each position: control tags come before
+/// the placeholders they would otherwise also match (`{{#if}}` before `{{x}}`).
+const BUILTIN: &[&str] = &[
+    // Handlebars/Mustache comments and sections.
+    r"(?s:\{\{~?!--.*?--~?\}\})",
+    r"(?s:\{\{~?!.*?\}\})",
+    r"\{\{~?[#/^][^{}]*\}\}",
+    r"\{\{~?\s*else\b[^{}]*\}\}",
+    // Liquid comment blocks, then any Jinja/Liquid/Twig/Nunjucks tag and comment.
+    r"(?s:\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\})",
+    r"(?s:\{%.*?%\})",
+    r"(?s:\{#.*?#\})",
+    // Freemarker comments and directives, angle and square syntax.
+    r"(?s:<#--.*?-->)",
+    r"(?s:\[#--.*?--\])",
+    r"</?#[A-Za-z][^>]*>",
+    r"\[/?#[A-Za-z][^\]]*\]",
+    r"</@[^>]*>",
+    // Placeholders.
+    r"\{\{\{[^{}]*\}\}\}",
+    r"\{\{[^{}]*\}\}",
+    r"\$\{[^{}\n]*\}",
+    r"<@[^>]*>",
+    r"\[=[^\]\n]*\]",
+    r"%\([A-Za-z_][A-Za-z0-9_]*\)[sd]",
+    r"%(?:[1-9]\$)?[sd]\b",
+    r"\[[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9_ .-]*[A-ZÀ-ÖØ-Þ0-9]\]",
+    r"<<[^<>\n]+>>",
+    r"«[\w.-]+»",
+    r"\{[A-Za-z_][A-Za-z0-9_.]*\}",
+    r"\{[0-9][0-9]?\}",
+];
+
+/// Control tags by how they begin: they produce no text.
+const CONTROL_PREFIXES: &[&str] = &[
+    "{{#", "{{/", "{{^", "{{!", "{{~#", "{{~/", "{{~^", "{{~!", "{%", "{#", "<#", "</#", "[#",
+    "[/#", "</@",
+];
+
+/// Template patterns compiled into one regex.
+pub struct Masker {
+    re: Regex,
+}
+
+static BUILTIN_MASKER: LazyLock<Masker> =
+    LazyLock::new(|| Masker::with_extra(&[]).expect("the built-in template patterns are valid"));
+
+/// What a match is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Placeholder,
+    Control,
+}
+
+/// One placeholder or control tag in the source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemplateMatch {
+    pub range: Range<usize>,
+    pub kind: Kind,
+}
+
+/// A copy of the source with control tags blanked and placeholders filled with `x`.
+pub struct Filled {
+    pub text: String,
+    pub matches: Vec<TemplateMatch>,
+}
+
+impl Masker {
+    /// The built-in patterns, compiled once per process.
+    pub fn builtin() -> &'static Masker {
+        &BUILTIN_MASKER
+    }
+
+    /// Built-in patterns plus `extra` regexes (each a placeholder: one masked word).
+    /// Compile once per run and share it; an invalid pattern is a Dutch error.
+    pub fn with_extra(extra: &[String]) -> Result<Masker, String> {
+        for p in extra {
+            if let Err(e) = Regex::new(p) {
+                return Err(format!("ongeldig placeholder-patroon '{p}': {e}"));
+            }
+            if Regex::new(p).is_ok_and(|r| r.is_match("")) {
+                return Err(format!(
+                    "placeholder-patroon '{p}' past op lege tekst; zo'n patroon maskeert niets"
+                ));
+            }
+        }
+        let all: Vec<String> = BUILTIN
+            .iter()
+            .map(|p| (*p).to_owned())
+            .chain(extra.iter().map(|p| format!("(?:{p})")))
+            .collect();
+        let re = Regex::new(&all.join("|"))
+            .map_err(|e| format!("ongeldige placeholder-patronen: {e}"))?;
+        Ok(Masker { re })
+    }
+
+    /// Every placeholder and control tag in `text`, in order.
+    pub fn find(&self, text: &str) -> Vec<TemplateMatch> {
+        self.re
+            .find_iter(text)
+            .filter(|m| !m.is_empty())
+            .map(|m| TemplateMatch {
+                range: m.range(),
+                kind: kind_of(m.as_str()),
+            })
+            .collect()
+    }
+
+    /// A copy of `source` ready for a markup parser; `None` when there is no template
+    /// syntax (the common case: no copy).
+    pub fn fill(&self, source: &str) -> Option<Filled> {
+        let matches = self.find(source);
+        if matches.is_empty() {
+            return None;
+        }
+        let mut bytes = source.as_bytes().to_vec();
+        for m in &matches {
+            let fill = match m.kind {
+                Kind::Placeholder => b'x',
+                Kind::Control => b' ',
+            };
+            for b in &mut bytes[m.range.clone()] {
+                if *b != b'\n' && *b != b'\r' {
+                    *b = fill;
+                }
+            }
+        }
+        // Whole UTF-8 characters were replaced by ASCII bytes: still valid UTF-8.
+        let text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Some(Filled { text, matches })
+    }
+
+    /// Mask templates directly in prose whose text is not markup (plain-text bodies,
+    /// .docx paragraphs): placeholders become masks, control tags are blanked.
+    pub fn mask_prose(&self, prose: &mut Prose) {
+        let matches = self.find(&prose.text);
+        if matches.is_empty() {
+            return;
+        }
+        let mut bytes = std::mem::take(&mut prose.text).into_bytes();
+        for m in &matches {
+            match m.kind {
+                Kind::Placeholder => prose.masks.push(Span::new(m.range.start, m.range.end)),
+                Kind::Control => {
+                    for b in &mut bytes[m.range.clone()] {
+                        if *b != b'\n' && *b != b'\r' {
+                            *b = b' ';
+                        }
+                    }
+                }
+            }
+        }
+        prose.text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        prose.masks.sort_by_key(|m| m.start);
+    }
+}
+
+fn kind_of(m: &str) -> Kind {
+    if CONTROL_PREFIXES.iter().any(|p| m.starts_with(p)) {
+        return Kind::Control;
+    }
+    let inner = m
+        .strip_prefix("{{")
+        .map(|r| r.trim_start_matches(['~', '-']).trim_start());
+    if inner.is_some_and(|r| {
+        r.strip_prefix("else")
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+    }) {
+        return Kind::Control;
+    }
+    Kind::Placeholder
+}
+
+/// After parsing a filled source: put each placeholder's text back into the prose and
+/// mask it. A placeholder the parser dropped (in an attribute, a code block) is skipped.
+pub fn restore(prose: &mut Prose, source: &str, matches: &[TemplateMatch]) {
+    let order = prose.map.source_order();
+    let mut put = Vec::new();
+    for m in matches.iter().filter(|m| m.kind == Kind::Placeholder) {
+        let Some(r) = prose.map.to_prose(m.range.clone(), &order) else {
+            continue;
+        };
+        let filler = prose.text.get(r.clone()).unwrap_or("");
+        if r.len() == m.range.len() && filler.bytes().all(|b| matches!(b, b'x' | b'\n' | b'\r')) {
+            put.push((r, m.range.clone()));
+        }
+    }
+    if put.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(&mut prose.text).into_bytes();
+    for (r, src) in &put {
+        bytes[r.clone()].copy_from_slice(&source.as_bytes()[src.clone()]);
+        prose.masks.push(Span::new(r.start, r.end));
+    }
+    prose.text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    prose.masks.sort_by_key(|m| m.start);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, Kind)> {
+        Masker::builtin()
+            .find(text)
+            .into_iter()
+            .map(|m| (&text[m.range], m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn placeholders_of_every_engine() {
+        use Kind::Placeholder as P;
+        for p in [
+            "{{naam}}",
+            "{{ klant.naam }}",
+            "{{{adres}}}",
+            "{{- bedrag -}}",
+            "${bedrag}",
+            "%s",
+            "%(naam)s",
+            "[NAAM]",
+            "[POLIS NUMMER]",
+            "<<NAAM>>",
+            "{NAAM}",
+            "{voornaam}",
+            "«Achternaam»",
+            "<@handtekening/>",
+        ] {
+            let text = format!("Beste {p}, hallo.");
+            assert_eq!(found(&text), vec![(p, P)], "{p}");
+        }
+    }
+
+    #[test]
+    fn control_tags_of_every_engine() {
+        use Kind::Control as C;
+        for c in [
+            "{{#if betaald}}",
+            "{{/if}}",
+            "{{else}}",
+            "{{^items}}",
+            "{{! opmerking }}",
+            "{{!-- lang {{x}} --}}",
+            "{% if x %}",
+            "{%- endif -%}",
+            "{# opmerking #}",
+            "<#if bedrag gt 0>",
+            "</#if>",
+            "[#if x]",
+            "[/#if]",
+            "<#-- opmerking -->",
+            "{% comment %}niet tonen{% endcomment %}",
+        ] {
+            let text = format!("Tekst {c} meer.");
+            assert_eq!(found(&text), vec![(c, C)], "{c}");
+        }
+    }
+
+    #[test]
+    fn ordinary_prose_is_not_a_template() {
+        assert!(found("U betaalt 50% (€ 25) vóór 1 mei [zie bijlage]. A [x] B").is_empty());
+        assert!(found("Dat is 100%sneller, <b>vet</b> en {} of { x }.").is_empty());
+    }
+
+    #[test]
+    fn extra_patterns_are_placeholders_and_bad_ones_are_dutch_errors() {
+        let m = Masker::with_extra(&[r"@@[a-z]+@@".to_owned()]).unwrap();
+        let f = m.find("Beste @@naam@@ en {{x}}.");
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|m| m.kind == Kind::Placeholder));
+        let e = Masker::with_extra(&["(".to_owned()]).err().unwrap();
+        assert!(e.contains("ongeldig placeholder-patroon"), "{e}");
+        assert!(Masker::with_extra(&["x*".to_owned()]).is_err());
+    }
+
+    #[test]
+    fn fill_keeps_lengths_and_newlines() {
+        let src = "Beste «Naam»,\n{{#if x}}\nJa{{/if}}";
+        let f = Masker::builtin().fill(src).unwrap();
+        assert_eq!(f.text.len(), src.len());
+        assert_eq!(f.text, "Beste xxxxxxxx,\n         \nJa       ");
+    }
+}
