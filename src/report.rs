@@ -4,7 +4,7 @@
 use crate::finding::{Safety, Severity};
 use crate::input::{Encoding, Format, Loaded, Prose};
 use crate::rules::RuleSet;
-use crate::score::{Score, score, word_syllables};
+use crate::score::{Features, Score, b1_score, level, score_from, sentence_features};
 use crate::text::{Document, LineIndex, Span};
 use serde::Serialize;
 
@@ -54,7 +54,22 @@ pub struct SentenceInfo {
     pub location: Location,
     pub words: usize,
     pub syllables: usize,
+    /// helder's B1 score of this sentence (0–100, higher = easier) and its level.
+    pub score: f64,
+    pub level: &'static str,
     pub text: String,
+}
+
+/// A paragraph (unit) with its figures, for `helder score --format json` and the report.
+#[derive(Clone, Debug, Serialize)]
+pub struct ParagraphInfo {
+    #[serde(flatten)]
+    pub location: Location,
+    pub kind: crate::text::UnitKind,
+    pub words: usize,
+    pub syllables: usize,
+    pub score: f64,
+    pub level: &'static str,
 }
 
 pub struct FileReport {
@@ -69,6 +84,7 @@ pub struct FileReport {
     pub findings: Vec<FileFinding>,
     pub score: Score,
     pub sentences: Vec<SentenceInfo>,
+    pub paragraphs: Vec<ParagraphInfo>,
     pub line_index: LineIndex,
 }
 
@@ -175,24 +191,54 @@ pub fn analyze_with(
         })
         .collect();
     suppress(&source, &line_index, &mut findings, rules, &loc);
-    let sentences = if !options.sentences {
-        Vec::new()
+    let threshold = rules.long_sentence_threshold();
+    let features = if options.score || options.sentences {
+        sentence_features(&doc, threshold)
     } else {
-        doc.sentences
+        Vec::new()
+    };
+    let (sentences, paragraphs) = if !options.sentences {
+        (Vec::new(), Vec::new())
+    } else {
+        let sentences = doc
+            .sentences
             .iter()
-            .map(|s| {
-                let (words, syllables) = word_syllables(&doc, s);
+            .zip(&features)
+            .map(|(s, f)| {
+                let (score, _) = b1_score(f);
                 SentenceInfo {
                     location: loc.locate(s.span),
-                    words,
-                    syllables,
+                    words: f.words,
+                    syllables: f.syllables,
+                    score,
+                    level: level(score),
                     text: doc.slice(s.span).to_owned(),
                 }
             })
-            .collect()
+            .collect();
+        let paragraphs = doc
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let mut f = Features::default();
+                for feat in &features[p.sentences.clone()] {
+                    f.add(feat);
+                }
+                let (score, _) = b1_score(&f);
+                ParagraphInfo {
+                    location: loc.locate(p.span),
+                    kind: p.kind,
+                    words: f.words,
+                    syllables: f.syllables,
+                    score,
+                    level: level(score),
+                }
+            })
+            .collect();
+        (sentences, paragraphs)
     };
     let score = if options.score {
-        score(&doc, rules.long_sentence_threshold())
+        score_from(&doc, &features, threshold)
     } else {
         Score::default()
     };
@@ -204,6 +250,7 @@ pub fn analyze_with(
         findings,
         score,
         sentences,
+        paragraphs,
         line_index,
         source,
     }
@@ -264,6 +311,7 @@ impl FileReport {
         self.source = String::new();
         self.line_index = LineIndex::new("");
         self.sentences = Vec::new();
+        self.paragraphs = Vec::new();
     }
 
     pub fn count(&self, severity: Severity) -> usize {

@@ -19,7 +19,30 @@ pub struct Score {
     pub flesch_douma: f64,
     /// 195 − 2/3 × syllables per 100 words − 2 × words per sentence.
     pub brouwer: f64,
+    /// Share (0–1) of words that are rare (`moeilijk-woord`).
+    pub rare_word_share: f64,
+    /// Share (0–1) of sentences with a passive (`lijdende-vorm`).
+    pub passive_share: f64,
+    /// Negations (`ontkenning`, `dubbele-ontkenning`) per 100 words.
+    pub negations_per_100: f64,
+    /// Officialese and stock phrases (`ambtelijk-woord`, `standaardzin`) per 100 words.
+    pub officialese_per_100: f64,
+    /// helder's B1 score, 0–100, higher is easier (docs/score.md).
+    pub b1_score: f64,
+    /// Level indication from the B1 score: A2, B1, B2 or C1+.
+    pub level: &'static str,
+    /// The factors that cost the most points, largest first (at most three).
+    pub factors: Vec<Factor>,
     pub b1: B1Indication,
+}
+
+/// One factor of the B1 score and the points it costs.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Factor {
+    pub name: &'static str,
+    /// Dutch description with the measured value.
+    pub description: String,
+    pub points: f64,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -71,6 +94,199 @@ pub fn word_syllables(doc: &Document, s: &crate::text::Sentence) -> (usize, usiz
     (words, syl)
 }
 
+/// What the B1 score measures in a stretch of text (a sentence, a paragraph, a document).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Features {
+    pub words: usize,
+    pub sentences: usize,
+    pub syllables: usize,
+    pub long_sentences: usize,
+    pub rare_words: usize,
+    pub passive_sentences: usize,
+    pub negations: usize,
+    pub officialese: usize,
+}
+
+impl Features {
+    pub fn add(&mut self, o: &Features) {
+        self.words += o.words;
+        self.sentences += o.sentences;
+        self.syllables += o.syllables;
+        self.long_sentences += o.long_sentences;
+        self.rare_words += o.rare_words;
+        self.passive_sentences += o.passive_sentences;
+        self.negations += o.negations;
+        self.officialese += o.officialese;
+    }
+}
+
+/// The B1 score's factors: (name, weight, measured value, value at which the full
+/// weight is lost, value below which nothing is lost). Calibrated on 44 pairs of
+/// originals and plain rewrites (docs/score.md).
+fn factor_table(f: &Features) -> [(&'static str, f64, f64, f64, f64); 7] {
+    let w = f.words.max(1) as f64;
+    let n = f.sentences.max(1) as f64;
+    [
+        ("zinslengte", WEIGHTS[0], f.words as f64 / n, 22.0, 9.0),
+        (
+            "lettergrepen per woord",
+            WEIGHTS[1],
+            f.syllables as f64 / w,
+            1.9,
+            1.4,
+        ),
+        (
+            "lange zinnen",
+            WEIGHTS[2],
+            f.long_sentences as f64 / n,
+            0.5,
+            0.0,
+        ),
+        (
+            "zeldzame woorden",
+            WEIGHTS[3],
+            100.0 * f.rare_words as f64 / w,
+            8.0,
+            0.5,
+        ),
+        (
+            "ambtelijke taal",
+            WEIGHTS[4],
+            100.0 * f.officialese as f64 / w,
+            5.0,
+            0.0,
+        ),
+        (
+            "lijdende vorm",
+            WEIGHTS[5],
+            f.passive_sentences as f64 / n,
+            0.5,
+            0.0,
+        ),
+        (
+            "ontkenningen",
+            WEIGHTS[6],
+            100.0 * f.negations as f64 / w,
+            5.0,
+            0.5,
+        ),
+    ]
+}
+
+/// Weights of the factors, in the order of [`factor_table`]; they add up to 100.
+pub const WEIGHTS: [f64; 7] = [24.0, 22.0, 8.0, 14.0, 18.0, 9.0, 5.0];
+
+/// Level bands of the B1 score (docs/score.md).
+pub fn level(score: f64) -> &'static str {
+    match score {
+        s if s >= 95.0 => "A2",
+        s if s >= 75.0 => "B1",
+        s if s >= 50.0 => "B2",
+        _ => "C1+",
+    }
+}
+
+/// helder's B1 score (0–100, higher = easier) and the factors, costliest first.
+pub fn b1_score(f: &Features) -> (f64, Vec<Factor>) {
+    if f.words == 0 {
+        return (100.0, Vec::new());
+    }
+    let mut factors: Vec<Factor> = factor_table(f)
+        .into_iter()
+        .map(|(name, weight, value, full, free)| {
+            let share = ((value - free) / (full - free)).clamp(0.0, 1.0);
+            Factor {
+                name,
+                description: describe(name, value),
+                points: weight * share,
+            }
+        })
+        .collect();
+    let score = (100.0 - factors.iter().map(|f| f.points).sum::<f64>()).clamp(0.0, 100.0);
+    factors.sort_by(|a, b| b.points.total_cmp(&a.points));
+    factors.retain(|f| f.points >= 0.5);
+    factors.truncate(3);
+    (score, factors)
+}
+
+fn describe(name: &str, value: f64) -> String {
+    match name {
+        "zinslengte" => format!("gemiddeld {} woorden per zin", nl_number(value, 1)),
+        "lettergrepen per woord" => format!("{} lettergrepen per woord", nl_number(value, 2)),
+        "lange zinnen" => format!("{}% lange zinnen", nl_number(value * 100.0, 0)),
+        "zeldzame woorden" => format!("{} zeldzame woorden per 100", nl_number(value, 1)),
+        "ambtelijke taal" => format!(
+            "{} ambtelijke woorden of standaardzinnen per 100",
+            nl_number(value, 1)
+        ),
+        "lijdende vorm" => format!(
+            "{}% zinnen in de lijdende vorm",
+            nl_number(value * 100.0, 0)
+        ),
+        _ => format!("{} ontkenningen per 100 woorden", nl_number(value, 1)),
+    }
+}
+
+/// The rules whose findings feed the B1 score, built once from the built-in rules, so
+/// the score does not change with a project's rule settings.
+pub fn signals() -> &'static crate::rules::RuleSet {
+    static SIGNALS: std::sync::LazyLock<crate::rules::RuleSet> = std::sync::LazyLock::new(|| {
+        let defs = crate::config::default_defs().expect("built-in rules are valid");
+        let rules = defs
+            .iter()
+            .filter(|d| SIGNAL_RULES.contains(&d.id.as_str()))
+            .map(|d| crate::rules::registry::build(d).expect("built-in rules are valid"))
+            .collect();
+        crate::rules::RuleSet::new(rules)
+    });
+    &SIGNALS
+}
+
+const SIGNAL_RULES: &[&str] = &[
+    "lijdende-vorm",
+    "ontkenning",
+    "dubbele-ontkenning",
+    "ambtelijk-woord",
+    "standaardzin",
+    "moeilijk-woord",
+];
+
+/// Features per sentence of a document.
+pub fn sentence_features(doc: &Document, long_threshold: usize) -> Vec<Features> {
+    let mut out: Vec<Features> = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            let (words, syllables) = word_syllables(doc, s);
+            Features {
+                words,
+                sentences: usize::from(words > 0),
+                syllables,
+                long_sentences: usize::from(words > long_threshold),
+                ..Features::default()
+            }
+        })
+        .collect();
+    let findings = signals().check(doc);
+    let mut passive_seen = vec![false; out.len()];
+    for f in findings {
+        let Some(i) = doc.sentence_at(f.span.start) else {
+            continue;
+        };
+        match f.rule {
+            "lijdende-vorm" if !passive_seen[i] => {
+                passive_seen[i] = true;
+                out[i].passive_sentences = 1;
+            }
+            "ontkenning" | "dubbele-ontkenning" => out[i].negations += 1,
+            "ambtelijk-woord" | "standaardzin" => out[i].officialese += 1,
+            "moeilijk-woord" => out[i].rare_words += 1,
+            _ => {}
+        }
+    }
+    out
+}
+
 pub fn flesch_douma(words: usize, sentences: usize, syllables: usize) -> f64 {
     if words == 0 || sentences == 0 {
         return 0.0;
@@ -102,29 +318,53 @@ pub fn douma_label(score: f64) -> &'static str {
     }
 }
 
+/// Whether a sentence counts for readability (running text, not address lines,
+/// salutations or headings), per sentence of the document.
+pub fn counted_mask(doc: &Document) -> Vec<bool> {
+    let body: Vec<bool> = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            matches!(
+                doc.paragraphs[s.paragraph].kind,
+                UnitKind::Paragraph | UnitKind::ListItem
+            )
+        })
+        .collect();
+    if body.iter().any(|b| *b) {
+        body
+    } else {
+        vec![true; doc.sentences.len()]
+    }
+}
+
 pub fn score(doc: &Document, long_threshold: usize) -> Score {
-    let sentences = counted_sentences(doc);
-    let mut words = 0;
-    let mut syl = 0;
+    let per_sentence = sentence_features(doc, long_threshold);
+    score_from(doc, &per_sentence, long_threshold)
+}
+
+/// The document score from per-sentence features (computed once, shared with the
+/// per-sentence and per-paragraph figures).
+pub fn score_from(doc: &Document, per_sentence: &[Features], long_threshold: usize) -> Score {
+    let mask = counted_mask(doc);
+    let mut f = Features::default();
     let mut longest = 0;
-    let mut long = 0;
-    let mut n = 0;
-    for s in &sentences {
-        let (w, sy) = word_syllables(doc, s);
-        if w == 0 {
-            continue;
-        }
-        n += 1;
-        words += w;
-        syl += sy;
-        longest = longest.max(w);
-        if w > long_threshold {
-            long += 1;
+    for (feat, counted) in per_sentence.iter().zip(&mask) {
+        if *counted && feat.words > 0 {
+            f.add(feat);
+            longest = longest.max(feat.words);
         }
     }
+    let (words, syl, n) = (f.words, f.syllables, f.sentences);
     let avg = if n == 0 { 0.0 } else { words as f64 / n as f64 };
-    let long_share = if n == 0 { 0.0 } else { long as f64 / n as f64 };
+    let long_share = if n == 0 {
+        0.0
+    } else {
+        f.long_sentences as f64 / n as f64
+    };
     let fd = flesch_douma(words, n, syl);
+    let (b1_score, factors) = b1_score(&f);
+    let lvl = level(b1_score);
     let mut reasons = Vec::new();
     if n == 0 {
         reasons.push("de tekst heeft geen zinnen".to_owned());
@@ -151,7 +391,20 @@ pub fn score(doc: &Document, long_threshold: usize) -> Score {
                 B1_MIN_FLESCH_DOUMA
             ));
         }
+        if !matches!(lvl, "A2" | "B1") {
+            reasons.push(format!(
+                "B1-score {} ({}); het meest kosten: {}",
+                nl_number(b1_score, 0),
+                lvl,
+                factors
+                    .iter()
+                    .map(|f| f.description.clone())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
     }
+    let w = words.max(1) as f64;
     Score {
         words,
         sentences: n,
@@ -159,13 +412,20 @@ pub fn score(doc: &Document, long_threshold: usize) -> Score {
         longest_sentence_words: longest,
         long_sentence_share: long_share,
         long_sentence_threshold: long_threshold,
-        syllables_per_word: if words == 0 {
-            0.0
-        } else {
-            syl as f64 / words as f64
-        },
+        syllables_per_word: if words == 0 { 0.0 } else { syl as f64 / w },
         flesch_douma: fd,
         brouwer: brouwer(words, n, syl),
+        rare_word_share: f.rare_words as f64 / w,
+        passive_share: if n == 0 {
+            0.0
+        } else {
+            f.passive_sentences as f64 / n as f64
+        },
+        negations_per_100: 100.0 * f.negations as f64 / w,
+        officialese_per_100: 100.0 * f.officialese as f64 / w,
+        b1_score,
+        level: lvl,
+        factors,
         b1: B1Indication {
             met: reasons.is_empty(),
             reasons,

@@ -3,7 +3,7 @@
 //! out file by file, so memory does not grow with the number of findings.
 
 use super::Summary;
-use crate::report::{FileFinding, FileReport, SentenceInfo};
+use crate::report::{FileFinding, FileReport, ParagraphInfo, SentenceInfo};
 use crate::score::Score;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -24,6 +24,8 @@ struct JsonFile {
     score: Score,
     #[serde(skip_serializing_if = "Option::is_none")]
     sentences: Option<Vec<SentenceInfo>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraphs: Option<Vec<ParagraphInfo>>,
 }
 
 /// Streams the JSON document: `begin`, `add` per report, `finish`.
@@ -76,6 +78,7 @@ impl JsonWriter {
             notices: r.notices.clone(),
             score: r.score.clone(),
             sentences: self.with_sentences.then(|| r.sentences.clone()),
+            paragraphs: self.with_sentences.then(|| r.paragraphs.clone()),
         });
         Ok(())
     }

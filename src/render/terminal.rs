@@ -227,12 +227,14 @@ pub fn render_file(w: &mut dyn Write, r: &FileReport) -> io::Result<()> {
         };
         writeln!(
             w,
-            "{}: {}, gemiddeld {} woorden per zin, Flesch-Douma {} ({}). {}",
+            "{}: {}, gemiddeld {} woorden per zin, Flesch-Douma {} ({}), B1-score {} (niveau {}). {}",
             r.path.bold(),
             plural(s.sentences, "zin", "zinnen"),
             nl_number(s.avg_sentence_words, 1),
             nl_number(s.flesch_douma, 0),
             douma_label(s.flesch_douma),
+            nl_number(s.b1_score, 0),
+            s.level,
             b1
         )?;
     }
@@ -264,7 +266,7 @@ pub fn render_score(w: &mut dyn Write, reports: &[FileReport]) -> io::Result<()>
     for r in reports {
         let s = &r.score;
         writeln!(w, "{}", r.path.bold())?;
-        let row = |w: &mut dyn Write, k: &str, v: String| writeln!(w, "  {k:<26}{v}");
+        let row = |w: &mut dyn Write, k: &str, v: String| writeln!(w, "  {k:<30}{v}");
         row(w, "woorden", s.words.to_string())?;
         row(w, "zinnen", s.sentences.to_string())?;
         row(
@@ -297,6 +299,45 @@ pub fn render_score(w: &mut dyn Write, reports: &[FileReport]) -> io::Result<()>
             ),
         )?;
         row(w, "Brouwer (leesindex A)", nl_number(s.brouwer, 1))?;
+        row(
+            w,
+            "zeldzame woorden",
+            format!("{}%", nl_number(s.rare_word_share * 100.0, 1)),
+        )?;
+        row(
+            w,
+            "zinnen in lijdende vorm",
+            format!("{}%", nl_number(s.passive_share * 100.0, 0)),
+        )?;
+        row(
+            w,
+            "ontkenningen per 100 woorden",
+            nl_number(s.negations_per_100, 1),
+        )?;
+        row(
+            w,
+            "ambtelijk per 100 woorden",
+            nl_number(s.officialese_per_100, 1),
+        )?;
+        row(
+            w,
+            "B1-score (helder, 0-100)",
+            format!(
+                "{} → niveau-indicatie {}",
+                nl_number(s.b1_score, 0),
+                s.level
+            )
+            .bold()
+            .to_string(),
+        )?;
+        if !s.factors.is_empty() {
+            let f: Vec<String> = s
+                .factors
+                .iter()
+                .map(|f| format!("{} (−{})", f.description, nl_number(f.points, 0)))
+                .collect();
+            row(w, "weegt het zwaarst", f.join("; "))?;
+        }
         let b1 = if s.b1.met {
             "gehaald".green().to_string()
         } else {
