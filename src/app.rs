@@ -117,9 +117,14 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
         None => None,
     };
     let options = Options {
-        score: matches!(args.format, CheckFormat::Terminal | CheckFormat::Json),
-        // Baselines match findings by the sentence around them.
-        sentences: args.write_baseline.is_some() || args.baseline.is_some(),
+        score: matches!(
+            args.format,
+            CheckFormat::Terminal | CheckFormat::Json | CheckFormat::Html
+        ),
+        // Baselines match findings by the sentence around them; the report tints them.
+        sentences: args.write_baseline.is_some()
+            || args.baseline.is_some()
+            || args.format == CheckFormat::Html,
     };
     let threshold = args.fail_on.threshold();
     let mut summary = render::Summary::default();
@@ -127,8 +132,10 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
     let mut recorded = Vec::new();
     let mut json = None;
     let mut sarif = None;
+    let mut html = None;
     if args.write_baseline.is_none() {
         match args.format {
+            CheckFormat::Html => html = Some(render::html::HtmlWriter::begin(out)?),
             CheckFormat::Json => json = Some(render::json::JsonWriter::begin(out, false)?),
             CheckFormat::Sarif => {
                 let rules = &ws.primary()?.rules;
@@ -161,6 +168,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
                 CheckFormat::Github => render::github::render(&mut buf, std::slice::from_ref(&r))?,
                 CheckFormat::Json => json.as_mut().expect("begun").add(&mut buf, &r)?,
                 CheckFormat::Sarif => sarif.as_mut().expect("begun").add(&mut buf, &r)?,
+                CheckFormat::Html => html.as_mut().expect("begun").add(&mut buf, &r)?,
             }
             out.write_all(&buf)
         },
@@ -183,6 +191,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
         CheckFormat::Terminal => render::terminal::render_summary(out, &summary)?,
         CheckFormat::Json => json.expect("begun").finish(out)?,
         CheckFormat::Sarif => sarif.expect("begun").finish(out)?,
+        CheckFormat::Html => html.expect("begun").finish(out)?,
         CheckFormat::Compact | CheckFormat::Github => {}
     }
     out.flush()?;

@@ -133,6 +133,8 @@ pub enum CheckFormat {
     Sarif,
     /// Annotaties voor GitHub Actions.
     Github,
+    /// Eén zelfstandige HTML-pagina: de tekst met per zin het niveau en de bevindingen.
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -3,6 +3,7 @@
 
 pub mod compact;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod sarif;
 pub mod terminal;
