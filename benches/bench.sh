@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of helder on a generated corpus (10,000 letters, ~50 MB):
+# MB/s on one core, letters/s on one and two threads, start-up time for one letter, peak
+# memory, and helder score beside textstat's Dutch Flesch reading ease in the same run.
+# Uses hyperfine (Debian) when present, /usr/bin/time always. Results go to stdout and
+# target/bench-resultaten.txt; docs/performance.md records them with machine and date.
+#
+#   bash benches/bench.sh            # full run
+#   bash benches/bench.sh --smoke    # tiny corpus, for CI
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=10000
+[ "${1:-}" = "--smoke" ] && n=200
+cargo build --quiet --release --locked
+bin=target/release/helder
+corpus=target/bench-corpus-$n
+if [ ! -d "$corpus" ]; then
+  python3 benches/genereer-corpus.py "$corpus" "$n" >/dev/null
+  mv target/bench-groot.txt "$corpus.groot.txt"
+fi
+big="$corpus.groot.txt"
+mb=$(python3 -c "import os;print(os.path.getsize('$big')/1e6)")
+res=target/bench-resultaten.txt
+: > "$res"
+say() { echo "$@" | tee -a "$res"; }
+secs() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
+
+say "machine: $(nproc) kernen, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%F)"
+say "corpus: $n brieven, $(printf '%.1f' "$mb") MB"
+
+read -r t m < <(RAYON_NUM_THREADS=1 secs "$bin" check --isolated --format compact "$big" || true)
+say "één kern, één groot bestand, alle regels: $(python3 -c "print(f'{$mb/$t:.1f}')") MB/s ($t s, piek $((m/1024)) MB)"
+
+read -r t1 m1 < <(RAYON_NUM_THREADS=1 secs "$bin" check --isolated --format compact "$corpus" || true)
+read -r t2 m2 < <(RAYON_NUM_THREADS=2 secs "$bin" check --isolated --format compact "$corpus" || true)
+say "map, 1 thread: $(python3 -c "print(f'{$n/$t1:.0f}')") brieven/s ($t1 s, piek $((m1/1024)) MB)"
+say "map, 2 threads: $(python3 -c "print(f'{$n/$t2:.0f}')") brieven/s ($t2 s, piek $((m2/1024)) MB), versnelling $(python3 -c "print(f'{$t1/$t2:.2f}')")x"
+
+if command -v hyperfine >/dev/null 2>&1; then
+  hyperfine --warmup 5 --runs 50 --export-json target/bench-start.json -N \
+    "$bin check --isolated --format compact voorbeelden/brief.txt" >/dev/null 2>&1 || true
+  start=$(python3 -c "import json;r=json.load(open('target/bench-start.json'))['results'][0];print(f\"{r['mean']*1000:.2f} ms (± {r['stddev']*1000:.2f})\")")
+else
+  start=$(python3 - "$bin" <<'PY'
+import subprocess, sys, time
+ts = []
+for _ in range(50):
+    t = time.perf_counter()
+    subprocess.run([sys.argv[1], "check", "--isolated", "--format", "compact", "voorbeelden/brief.txt"], stdout=subprocess.DEVNULL)
+    ts.append(time.perf_counter() - t)
+ts.sort()
+print(f"{ts[len(ts)//2]*1000:.2f} ms (mediaan van 50)")
+PY
+)
+fi
+say "één brief, opstarten inbegrepen: $start"
+
+# Side by side with textstat (pip), Dutch Flesch reading ease, same corpus, same run.
+python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore textstat
+ts=$(python3 - "$corpus" <<'PY'
+import os, sys, time
+import textstat
+textstat.set_lang("nl")
+files = [os.path.join(d, f) for d, _, fs in os.walk(sys.argv[1]) for f in fs]
+t = time.perf_counter()
+for p in files:
+    with open(p, encoding="utf-8") as fh:
+        textstat.flesch_reading_ease(fh.read())
+print(f"{time.perf_counter() - t:.2f}")
+PY
+)
+read -r th _ < <(RAYON_NUM_THREADS=1 secs "$bin" score --isolated --format json "$corpus")
+say "textstat (Flesch, nl) op de map: $ts s; helder score (1 thread): $th s; helder/textstat = $(python3 -c "print(f'{$th/$ts:.2f}')")"
