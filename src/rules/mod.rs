@@ -64,6 +64,23 @@ impl RuleMeta {
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     fn check(&self, doc: &Document, out: &mut Vec<Finding>);
+
+    /// `Some(rank)` for word-level rules (word lists, stock phrases, abbreviations, rare
+    /// and long words): rules that flag a word or a group of words. When two of them flag
+    /// the same or nested spans, [`RuleSet::check`] keeps one; on equal spans the lower
+    /// rank (the more specific advice) wins.
+    fn word_level(&self) -> Option<u8> {
+        None
+    }
+}
+
+/// Ranks for [`Rule::word_level`], most specific first.
+pub mod rank {
+    pub const STOCK_PHRASE: u8 = 0;
+    pub const WORD_LIST: u8 = 1;
+    pub const ABBREVIATION: u8 = 2;
+    pub const RARE_WORD: u8 = 3;
+    pub const LONG_WORD: u8 = 4;
 }
 
 /// Parse a kind's typed params (`deny_unknown_fields` on the kind's struct).
@@ -73,6 +90,27 @@ pub fn params<T: serde::de::DeserializeOwned + Default>(def: &RuleDef) -> Result
     }
     serde_yaml::from_value(def.params.clone())
         .map_err(|e| format!("regel '{}': ongeldige params: {e}", def.id))
+}
+
+/// Token indices `(first, last)` when the byte range `start..end` of the document starts
+/// and ends exactly on the edges of word tokens (a whole word or a run of whole words).
+pub fn whole_words(doc: &Document, start: usize, end: usize) -> Option<(usize, usize)> {
+    let first = doc.tokens.partition_point(|t| t.span.start < start);
+    let start_tok = doc.tokens.get(first)?;
+    if start_tok.span.start != start || start_tok.kind != crate::text::TokenKind::Word {
+        return None;
+    }
+    let last = doc.tokens.partition_point(|t| t.span.end < end);
+    let end_tok = doc.tokens.get(last)?;
+    if end_tok.span.end != end || end_tok.kind != crate::text::TokenKind::Word {
+        return None;
+    }
+    Some((first, last))
+}
+
+/// Is `text` on a rule's allow-list (lowercase NFC keys)?
+pub fn allowed(allow: &std::collections::HashSet<String>, text: &str) -> bool {
+    !allow.is_empty() && allow.contains(&crate::text::lexicon::key(text))
 }
 
 /// The loaded rules, ready to run.
@@ -102,15 +140,151 @@ impl RuleSet {
             .map_or(20, |n| n as usize)
     }
 
-    /// Run every rule on a document; findings sorted by place, then rule id.
+    /// Run every rule on a document; findings sorted by place, then rule id. Findings of
+    /// different word-level rules on the same or nested spans are merged (see
+    /// [`merge_word_level`]).
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
         let mut out = Vec::new();
-        for rule in &self.rules {
+        let mut levels: Vec<(&'static str, u8, usize)> = Vec::new();
+        for (order, rule) in self.rules.iter().enumerate() {
             rule.check(doc, &mut out);
+            if let Some(rank) = rule.word_level() {
+                levels.push((rule.meta().id, rank, order));
+            }
         }
+        let mut out = merge_word_level(out, &levels);
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
         out
+    }
+}
+
+/// One place, one word-level finding. When findings of two different word-level rules
+/// cover the same span or one span lies inside the other ("Wij verzoeken u" as a stock
+/// phrase and "verzoeken" as officialese), the longer span is kept; on equal spans the
+/// rule with the lower rank (more specific advice), then the rule listed first. The kept
+/// finding takes over the suggestions of the dropped one (each keeps its own span, after
+/// the kept finding's own) and its hint when it has none, so no advice is lost. Findings
+/// of one rule, partial overlaps and other rules are left alone. `levels` lists the
+/// word-level rules as (id, rank, order in the set).
+pub fn merge_word_level(findings: Vec<Finding>, levels: &[(&str, u8, usize)]) -> Vec<Finding> {
+    let level = |id: &str| levels.iter().find(|(r, _, _)| *r == id).map(|l| (l.1, l.2));
+    let (word, mut rest): (Vec<Finding>, Vec<Finding>) =
+        findings.into_iter().partition(|f| level(f.rule).is_some());
+    if word.len() < 2 {
+        rest.extend(word);
+        return rest;
+    }
+    let mut word = word;
+    // Longest first, then most specific: a finding can only be absorbed by one before it.
+    word.sort_by_key(|f| {
+        let (rank, order) = level(f.rule).unwrap_or((u8::MAX, usize::MAX));
+        (f.span.start, std::cmp::Reverse(f.span.end), rank, order)
+    });
+    let mut kept: Vec<Finding> = Vec::with_capacity(word.len());
+    for f in word {
+        // Kept findings are sorted by start; only those starting at or before f can
+        // contain it.
+        let host = kept
+            .iter_mut()
+            .rev()
+            .find(|k| k.rule != f.rule && k.span.start <= f.span.start && f.span.end <= k.span.end);
+        match host {
+            Some(k) => {
+                for s in f.suggestions {
+                    if !k
+                        .suggestions
+                        .iter()
+                        .any(|o| o.span == s.span && o.replacement == s.replacement)
+                    {
+                        k.suggestions.push(s);
+                    }
+                }
+                if k.hint.is_none() {
+                    k.hint = f.hint;
+                }
+            }
+            None => kept.push(f),
+        }
+    }
+    rest.extend(kept);
+    rest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Safety;
+
+    fn f(rule: &'static str, start: usize, end: usize, repl: &str) -> Finding {
+        Finding {
+            rule,
+            severity: Severity::Warning,
+            span: Span::new(start, end),
+            message: String::new(),
+            hint: None,
+            suggestions: vec![Suggestion {
+                span: Span::new(start, end),
+                replacement: repl.to_owned(),
+                safety: Safety::Unsafe,
+            }],
+        }
+    }
+
+    const LEVELS: &[(&str, u8, usize)] = &[
+        ("standaardzin", rank::STOCK_PHRASE, 0),
+        ("ambtelijk-woord", rank::WORD_LIST, 1),
+        ("vaag-woord", rank::WORD_LIST, 2),
+        ("moeilijk-woord", rank::RARE_WORD, 3),
+    ];
+
+    #[test]
+    fn nested_findings_merge_into_the_longest() {
+        let out = merge_word_level(
+            vec![
+                f("ambtelijk-woord", 4, 13, "vragen"),
+                f("standaardzin", 0, 15, "Wilt u"),
+                f("lange-zin", 0, 40, ""),
+            ],
+            LEVELS,
+        );
+        assert_eq!(out.len(), 2);
+        let kept = out.iter().find(|x| x.rule == "standaardzin").unwrap();
+        let repl: Vec<&str> = kept
+            .suggestions
+            .iter()
+            .map(|s| s.replacement.as_str())
+            .collect();
+        assert_eq!(repl, ["Wilt u", "vragen"]);
+        assert_eq!(kept.suggestions[1].span, Span::new(4, 13));
+    }
+
+    #[test]
+    fn equal_spans_keep_the_most_specific_rule() {
+        let out = merge_word_level(
+            vec![f("moeilijk-woord", 0, 5, "x"), f("vaag-woord", 0, 5, "y")],
+            LEVELS,
+        );
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].rule, "vaag-woord");
+        let out = merge_word_level(
+            vec![f("vaag-woord", 0, 5, "y"), f("ambtelijk-woord", 0, 5, "x")],
+            LEVELS,
+        );
+        assert_eq!(out[0].rule, "ambtelijk-woord");
+    }
+
+    #[test]
+    fn same_rule_and_partial_overlaps_stay() {
+        let out = merge_word_level(
+            vec![
+                f("ambtelijk-woord", 0, 10, "a"),
+                f("ambtelijk-woord", 2, 5, "b"),
+                f("vaag-woord", 8, 14, "c"),
+            ],
+            LEVELS,
+        );
+        assert_eq!(out.len(), 3);
     }
 }
