@@ -56,3 +56,15 @@ fn sectors_can_be_switched_in_helder_yaml() {
     // The other params of the rule (the list) stay.
     assert!(flagged_by("Indien u wilt.", &rules, "ambtelijk-woord").is_empty());
 }
+
+#[test]
+fn acceptance_a_plain_payout_sentence_is_not_flagged() {
+    let rules = default_rules();
+    let found = findings("De verzekeraar keert het bedrag uit.", &rules);
+    assert!(
+        !found
+            .iter()
+            .any(|(r, _, _)| r == "moeilijk-woord" || r == "ambtelijk-woord"),
+        "{found:?}"
+    );
+}

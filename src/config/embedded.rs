@@ -21,6 +21,8 @@ const WORDLISTS: &[(&str, &str)] = &[
         include_str!("../../wordlists/afkortingen.tsv"),
     ),
     ("ambtelijk", include_str!("../../wordlists/ambtelijk.tsv")),
+    // CC BY-SA 4.0 (wordfreq, SUBTLEX-NL): see wordlists/LICENSE-frequentie.md.
+    ("frequentie", include_str!("../../wordlists/frequentie.tsv")),
     (
         "deelwoorden",
         include_str!("../../wordlists/deelwoorden.txt"),

@@ -293,7 +293,7 @@ pub fn infinitive_of_participle(participle: &str, lex: &Lexicon) -> Option<Strin
 }
 
 /// "verstuur" → "versturen", "pas" → "passen", "werk" → "werken", "leef" → "leven".
-fn infinitive_of_stem(stem: &str) -> String {
+pub fn infinitive_of_stem(stem: &str) -> String {
     let b = stem.as_bytes();
     let n = b.len();
     let mut s = stem.to_owned();
