@@ -1,10 +1,11 @@
 //! Rule kind name → constructor. Adding a kind: one file in `src/rules/`, one arm here.
 
-use super::{Rule, negation, passive, rare_word, sentence_length, word_list};
+use super::{Rule, long_word, negation, passive, rare_word, sentence_length, word_list};
 use crate::config::schema::RuleDef;
 
 pub const KINDS: &[&str] = &[
     "double_negation",
+    "long_word",
     "negation",
     "passive",
     "rare_word",
@@ -15,6 +16,7 @@ pub const KINDS: &[&str] = &[
 pub fn build(def: &RuleDef) -> Result<Box<dyn Rule>, String> {
     Ok(match def.kind.as_str() {
         "double_negation" => Box::new(negation::DoubleNegation::from_def(def)?),
+        "long_word" => Box::new(long_word::LongWord::from_def(def)?),
         "negation" => Box::new(negation::Negation::from_def(def)?),
         "passive" => Box::new(passive::Passive::from_def(def)?),
         "rare_word" => Box::new(rare_word::RareWord::from_def(def)?),

@@ -51,7 +51,7 @@ pub struct Split<'a> {
 /// Shortest head, in letters.
 const MIN_HEAD: usize = 4;
 /// A three-letter head counts only when it is this common ("kassa|bon", "pin|pas").
-const SHORT_HEAD_ZIPF: f32 = 3.5;
+const SHORT_HEAD_ZIPF: f32 = 4.0;
 /// Shortest left part, in letters.
 const MIN_LEFT: usize = 3;
 /// A left part must be at least this common: the list also holds fragments.
@@ -67,14 +67,51 @@ const LINKS: &[&str] = &["en", "s", "e", ""];
 /// part is also a known word, possibly with a linking -s-, -e- or -en-. The left part
 /// may itself be a compound of known words ("kinder|opvang|toeslag").
 pub fn split_compound(word: &str) -> Option<Split<'_>> {
-    split_at_depth(word, 1, true)
+    split_at_depth(word, 1)
 }
 
 /// Split `word` (lowercase) at its last part: the shortest known head (at least 4
 /// letters) whose left part is known or itself a compound of known words. This is the
 /// split a writer sees: "zorgverzekeringspolis" → "zorgverzekering" + "polis".
 pub fn split_last(word: &str) -> Option<Split<'_>> {
-    split_at_depth(word, 1, false)
+    // Of all splits into known parts, the one whose rarer part is most common:
+    // "buiten + gerechtelijke", not "buit|enger + echtelijke".
+    let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+    let letters = bounds.len();
+    if letters < MIN_LEFT + 3 {
+        return None;
+    }
+    let mut best: Option<(f32, Split<'_>)> = None;
+    for &at in bounds[MIN_LEFT..=letters - 3].iter().rev() {
+        let head = &word[at..];
+        if !known_head(head, head.chars().count() < MIN_HEAD) {
+            continue;
+        }
+        let before = &word[..at];
+        for link in LINKS {
+            let Some(left) = before.strip_suffix(link) else {
+                continue;
+            };
+            if !known_left(left, 1) {
+                continue;
+            }
+            let left_score = zipf(left).unwrap_or_else(|| {
+                split_compound(left)
+                    .map(|s| part_score(s.left).min(zipf(s.head).unwrap_or(0.0)))
+                    .unwrap_or(MIN_LEFT_ZIPF)
+            });
+            let score = left_score.min(zipf(head).unwrap_or(0.0));
+            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                best = Some((score, Split { left, link, head }));
+            }
+            break;
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+fn part_score(w: &str) -> f32 {
+    zipf(w).unwrap_or(MIN_LEFT_ZIPF)
 }
 
 fn known_left(left: &str, depth: u8) -> bool {
@@ -85,12 +122,13 @@ fn known_left(left: &str, depth: u8) -> bool {
     common(left)
         // A verb stem: "parkeer|app", "opzeg|termijn", "inlog|pagina".
         || left.is_ascii() && common(&infinitive_of_stem(left))
-        || depth > 0 && split_at_depth(left, depth - 1, true).is_some()
+        || depth > 0 && split_at_depth(left, depth - 1).is_some()
 }
 
 /// Suffixes that the list knows as words ("ING", "ier") but that never head a compound.
 const SUFFIXES: &[&str] = &[
-    "ing", "ers", "end", "ste", "tie", "ier", "aar", "eur", "ist", "heid",
+    "ing", "ers", "end", "ste", "tie", "ier", "aar", "eur", "ist", "heid", "heden", "lijk",
+    "lijke", "lijker", "baar", "bare", "loos", "loze", "schap", "achtig", "isch", "ische",
 ];
 
 fn known_head(head: &str, short: bool) -> bool {
@@ -104,24 +142,19 @@ fn known_head(head: &str, short: bool) -> bool {
     }
 }
 
-fn split_at_depth(word: &str, depth: u8, longest_head: bool) -> Option<Split<'_>> {
+fn split_at_depth(word: &str, depth: u8) -> Option<Split<'_>> {
     // Heads of four letters or more first; a very common three-letter head only when
     // nothing longer fits.
-    split_with(word, depth, longest_head, false)
-        .or_else(|| split_with(word, depth, longest_head, true))
+    split_with(word, depth, false).or_else(|| split_with(word, depth, true))
 }
 
-fn split_with(word: &str, depth: u8, longest_head: bool, short: bool) -> Option<Split<'_>> {
+fn split_with(word: &str, depth: u8, short: bool) -> Option<Split<'_>> {
     let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
     let letters = bounds.len();
     if letters < MIN_LEFT + 3 {
         return None;
     }
-    let mut points = bounds[MIN_LEFT..=letters - 3].to_vec();
-    if !longest_head {
-        points.reverse();
-    }
-    for at in points {
+    for &at in &bounds[MIN_LEFT..=letters - 3] {
         let head = &word[at..];
         if !known_head(head, short) {
             continue;
