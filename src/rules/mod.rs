@@ -2,6 +2,7 @@
 //! a small closed set of rule *kinds*, one Rust file per kind. Everything expensive
 //! (automata, regexes) is built when the rule set is loaded, once per process.
 
+pub mod abbreviation;
 pub mod long_word;
 pub mod negation;
 pub mod passive;

@@ -1,9 +1,12 @@
 //! Rule kind name → constructor. Adding a kind: one file in `src/rules/`, one arm here.
 
-use super::{Rule, long_word, negation, passive, rare_word, sentence_length, word_list};
+use super::{
+    Rule, abbreviation, long_word, negation, passive, rare_word, sentence_length, word_list,
+};
 use crate::config::schema::RuleDef;
 
 pub const KINDS: &[&str] = &[
+    "abbreviation",
     "double_negation",
     "long_word",
     "negation",
@@ -15,6 +18,7 @@ pub const KINDS: &[&str] = &[
 
 pub fn build(def: &RuleDef) -> Result<Box<dyn Rule>, String> {
     Ok(match def.kind.as_str() {
+        "abbreviation" => Box::new(abbreviation::AbbreviationRule::from_def(def)?),
         "double_negation" => Box::new(negation::DoubleNegation::from_def(def)?),
         "long_word" => Box::new(long_word::LongWord::from_def(def)?),
         "negation" => Box::new(negation::Negation::from_def(def)?),
