@@ -37,6 +37,11 @@ const WORDLISTS: &[(&str, &str)] = &[
     ),
     ("positief", include_str!("../../wordlists/positief.tsv")),
     (
+        "standaardzinnen",
+        include_str!("../../wordlists/standaardzinnen.tsv"),
+    ),
+    ("vaag", include_str!("../../wordlists/vaag.tsv")),
+    (
         "werkwoorden",
         include_str!("../../wordlists/werkwoorden.tsv"),
     ),
