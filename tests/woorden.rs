@@ -68,3 +68,42 @@ fn acceptance_a_plain_payout_sentence_is_not_flagged() {
         "{found:?}"
     );
 }
+
+#[test]
+fn acceptance_officialese_request_gets_all_four_plain_words() {
+    let text = "Wij verzoeken u het formulier te retourneren teneinde uw aanvraag in behandeling te kunnen nemen.";
+    let found = findings(text, &default_rules());
+    let advice: Vec<String> = found.iter().flat_map(|(_, _, a)| a.clone()).collect();
+    for expected in [
+        "verzoeken → vragen",
+        "retourneren → terugsturen",
+        "teneinde → om",
+    ] {
+        assert!(
+            advice.iter().any(|a| a == expected),
+            "{expected} ontbreekt in {found:#?}"
+        );
+    }
+    // The phrase is split over the sentence: the advice is a hint with the plain verb.
+    assert!(
+        found.iter().any(|(r, t, a)| r == "ambtelijk-woord"
+            && t.starts_with("in behandeling")
+            && a.iter().any(|h| h.contains("behandelen"))),
+        "in behandeling nemen → behandelen ontbreekt in {found:#?}"
+    );
+}
+
+#[test]
+fn each_place_gets_one_word_finding() {
+    // "Wij verzoeken u" is a stock phrase and "verzoeken" officialese: one finding,
+    // with both pieces of advice.
+    let text = "Wij verzoeken u het formulier te ondertekenen.";
+    let found = findings(text, &default_rules());
+    let word_level: Vec<_> = found
+        .iter()
+        .filter(|(r, _, _)| r == "standaardzin" || r == "ambtelijk-woord")
+        .collect();
+    assert_eq!(word_level.len(), 1, "{found:#?}");
+    assert_eq!(word_level[0].0, "standaardzin");
+    assert!(word_level[0].2.iter().any(|a| a == "verzoeken → vragen"));
+}

@@ -128,6 +128,10 @@ impl Rule for AbbreviationRule {
         Some(super::rank::ABBREVIATION)
     }
 
+    fn entry_count(&self) -> Option<usize> {
+        Some(lexicon().abbreviations().count())
+    }
+
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let lex = lexicon();
         let explained = explained_words(doc);
@@ -220,10 +224,10 @@ impl Rule for AbbreviationRule {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{check_str, default_rules, fix_str};
+    use crate::{check_str, fix_str};
 
     fn hits(text: &str) -> Vec<(String, Vec<String>)> {
-        check_str(text, &default_rules())
+        check_str(text, crate::rules::test_rules())
             .into_iter()
             .filter(|f| f.rule == "afkorting")
             .map(|f| {
@@ -263,11 +267,15 @@ mod tests {
         assert_eq!(hits("Wij bellen u ivm uw aanvraag.")[0].0, "ivm");
         assert_eq!(hits("Bel ons ma. t/m vr.")[1].0, "t/m");
         assert_eq!(
-            fix_str("Neem pen, papier enz. mee.", &default_rules(), false),
+            fix_str(
+                "Neem pen, papier enz. mee.",
+                crate::rules::test_rules(),
+                false
+            ),
             "Neem pen, papier enzovoort mee."
         );
         assert_eq!(
-            fix_str("Neem pen, papier enz.", &default_rules(), false),
+            fix_str("Neem pen, papier enz.", crate::rules::test_rules(), false),
             "Neem pen, papier enzovoort."
         );
     }

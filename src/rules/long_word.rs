@@ -140,10 +140,10 @@ impl Rule for LongWord {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{check_str, default_rules};
+    use crate::check_str;
 
     fn hits(text: &str) -> Vec<(String, Option<String>)> {
-        check_str(text, &default_rules())
+        check_str(text, crate::rules::test_rules())
             .into_iter()
             .filter(|f| f.rule == "lang-woord")
             .map(|f| (text[f.span.start..f.span.end].to_owned(), f.hint))

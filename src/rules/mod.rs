@@ -9,6 +9,7 @@ pub mod passive;
 pub mod rare_word;
 pub mod registry;
 pub mod sentence_length;
+pub mod stock_phrase;
 pub mod word_list;
 
 use crate::config::schema::RuleDef;
@@ -73,6 +74,12 @@ pub trait Rule: Send + Sync {
     /// the same or nested spans, [`RuleSet::check`] keeps one; on equal spans the lower
     /// rank (the more specific advice) wins.
     fn word_level(&self) -> Option<u8> {
+        None
+    }
+
+    /// How many entries the rule's list has (words, phrases, patterns), for
+    /// `helder explain`; `None` for rules without a list.
+    fn entry_count(&self) -> Option<usize> {
         None
     }
 }
@@ -184,6 +191,13 @@ pub fn first_word_of_sentence(doc: &Document, s: &crate::text::Sentence, i: usiz
 /// A capital first letter: names, or the first word of a sentence.
 pub fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The built-in rules, built once for all unit tests.
+#[cfg(test)]
+pub(crate) fn test_rules() -> &'static RuleSet {
+    static RULES: std::sync::LazyLock<RuleSet> = std::sync::LazyLock::new(crate::default_rules);
+    &RULES
 }
 
 /// The loaded rules, ready to run.

@@ -208,6 +208,10 @@ impl Rule for RareWord {
         Some(super::rank::RARE_WORD)
     }
 
+    fn entry_count(&self) -> Option<usize> {
+        Some(crate::text::frequency::len())
+    }
+
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let lex = lexicon();
         let explained = explained_words(doc);
@@ -282,10 +286,10 @@ impl Rule for RareWord {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{check_str, default_rules};
+    use crate::check_str;
 
     fn hits(text: &str) -> Vec<String> {
-        check_str(text, &default_rules())
+        check_str(text, crate::rules::test_rules())
             .into_iter()
             .filter(|f| f.rule == "moeilijk-woord")
             .map(|f| text[f.span.start..f.span.end].to_owned())

@@ -1,7 +1,8 @@
 //! Rule kind name → constructor. Adding a kind: one file in `src/rules/`, one arm here.
 
 use super::{
-    Rule, abbreviation, long_word, negation, passive, rare_word, sentence_length, word_list,
+    Rule, abbreviation, long_word, negation, passive, rare_word, sentence_length, stock_phrase,
+    word_list,
 };
 use crate::config::schema::RuleDef;
 
@@ -13,6 +14,7 @@ pub const KINDS: &[&str] = &[
     "passive",
     "rare_word",
     "sentence_length",
+    "stock_phrase",
     "word_list",
 ];
 
@@ -25,6 +27,7 @@ pub fn build(def: &RuleDef) -> Result<Box<dyn Rule>, String> {
         "passive" => Box::new(passive::Passive::from_def(def)?),
         "rare_word" => Box::new(rare_word::RareWord::from_def(def)?),
         "sentence_length" => Box::new(sentence_length::SentenceLength::from_def(def)?),
+        "stock_phrase" => Box::new(stock_phrase::StockPhrase::from_def(def)?),
         "word_list" => Box::new(word_list::WordList::from_def(def)?),
         other => {
             return Err(format!(
