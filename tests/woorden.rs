@@ -107,3 +107,99 @@ fn each_place_gets_one_word_finding() {
     assert_eq!(word_level[0].0, "standaardzin");
     assert!(word_level[0].2.iter().any(|a| a == "verzoeken → vragen"));
 }
+
+/// The example `helder.yaml` of docs/huisstijl.md, as a writer would copy it.
+fn house_style_example() -> RuleSet {
+    let doc = include_str!("../docs/huisstijl.md");
+    let start = doc.find("```yaml\n").expect("yaml block") + "```yaml\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    project(&doc[start..end])
+}
+
+#[test]
+fn house_style_from_the_documented_example() {
+    let rules = house_style_example();
+    let found = findings("De cliënt belt ons.", &rules);
+    assert!(
+        found
+            .iter()
+            .any(|(r, t, a)| r == "huisstijl" && t == "cliënt" && a[0] == "cliënt → huurder"),
+        "{found:#?}"
+    );
+    let found = findings("De cliënten bellen ons.", &rules);
+    assert!(
+        found
+            .iter()
+            .any(|(_, _, a)| a.first().map(String::as_str) == Some("cliënten → huurders")),
+        "{found:#?}"
+    );
+    // A forbidden word without an alternative.
+    let msg: Vec<String> = check_str("Dat doen we sowieso.", &rules)
+        .into_iter()
+        .filter(|f| f.rule == "huisstijl")
+        .map(|f| f.message)
+        .collect();
+    assert_eq!(
+        msg,
+        ["'sowieso' past niet bij onze huisstijl. Schrijf een ander woord."]
+    );
+    // Verbs from `extra` with the ww flag are inflected.
+    assert_eq!(
+        flagged_by("Wij hebben uw klacht geëscaleerd.", &rules, "huisstijl"),
+        ["geëscaleerd"]
+    );
+    // Sectors: zorg is off; allow-lists per rule.
+    assert!(flagged_by("Uw hematoom is genezen.", &rules, "ambtelijk-woord").is_empty());
+    assert!(
+        flagged_by(
+            "Dit staat in de huurovereenkomst.",
+            &rules,
+            "ambtelijk-woord"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        flagged_by(
+            "Dit staat in de huurovereenkomst.",
+            &default_rules(),
+            "ambtelijk-woord"
+        ),
+        ["huurovereenkomst"]
+    );
+    assert!(flagged_by("Wij regelen de bewindvoering.", &rules, "moeilijk-woord").is_empty());
+    assert!(flagged_by("Hoogachtend,", &rules, "standaardzin").is_empty());
+    assert!(flagged_by("Vraag het de VvE.", &rules, "afkorting").is_empty());
+}
+
+#[test]
+fn explain_names_the_list_its_size_and_sources() {
+    let out = assert_cmd::Command::cargo_bin("helder")
+        .unwrap()
+        .args(["explain", "ambtelijk-woord"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Lijst: 1.066 woorden en woordgroepen uit wordlists/ambtelijk.tsv"));
+    assert!(text.contains("zorg 98"));
+    assert!(text.contains("Voorbeelden:"));
+    assert!(text.contains("Bronnen:"));
+    for id in [
+        "moeilijk-woord",
+        "lang-woord",
+        "afkorting",
+        "vaag-woord",
+        "standaardzin",
+    ] {
+        let out = assert_cmd::Command::cargo_bin("helder")
+            .unwrap()
+            .args(["explain", id])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{id}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Bronnen:"), "{id}");
+        if id != "lang-woord" {
+            assert!(text.contains("Lijst: "), "{id}: {text}");
+        }
+    }
+}

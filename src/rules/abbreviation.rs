@@ -128,8 +128,22 @@ impl Rule for AbbreviationRule {
         Some(super::rank::ABBREVIATION)
     }
 
-    fn entry_count(&self) -> Option<usize> {
-        Some(lexicon().abbreviations().count())
+    fn list(&self) -> Option<super::ListInfo> {
+        let all: Vec<AbbrevClass> = lexicon().abbreviations().map(|(_, a)| a.class).collect();
+        let count = |c: AbbrevClass| all.iter().filter(|&&x| x == c).count();
+        Some(super::ListInfo {
+            entries: all.len(),
+            what: "afkortingen",
+            file: "wordlists/afkortingen.tsv".to_owned(),
+            detail: Some(format!(
+                "midden {}, einde {}, titel {} (gemeld: {}), bekend {} (nooit gemeld)",
+                count(AbbrevClass::Middle),
+                count(AbbrevClass::End),
+                count(AbbrevClass::Title),
+                self.flag_titles.len(),
+                count(AbbrevClass::Known),
+            )),
+        })
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {

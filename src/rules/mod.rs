@@ -77,11 +77,24 @@ pub trait Rule: Send + Sync {
         None
     }
 
-    /// How many entries the rule's list has (words, phrases, patterns), for
-    /// `helder explain`; `None` for rules without a list.
-    fn entry_count(&self) -> Option<usize> {
+    /// The rule's list (words, phrases, patterns) for `helder explain`; `None` for
+    /// rules without a list.
+    fn list(&self) -> Option<ListInfo> {
         None
     }
+}
+
+/// What `helder explain` says about a rule's list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListInfo {
+    /// Number of entries.
+    pub entries: usize,
+    /// What an entry is, plural Dutch ("woorden en woordgroepen").
+    pub what: &'static str,
+    /// Where the entries live ("wordlists/ambtelijk.tsv").
+    pub file: String,
+    /// Extra detail, such as the entries per sector.
+    pub detail: Option<String>,
 }
 
 /// Ranks for [`Rule::word_level`], most specific first.
@@ -250,7 +263,8 @@ impl RuleSet {
 /// One place, one word-level finding. When findings of two different word-level rules
 /// cover the same span or one span lies inside the other ("Wij verzoeken u" as a stock
 /// phrase and "verzoeken" as officialese), the longer span is kept; on equal spans the
-/// rule with the lower rank (more specific advice), then the rule listed first. The kept
+/// rule with the lower rank (more specific advice), then the rule listed last (a
+/// project's own rules come after the built-in ones, so house style wins). The kept
 /// finding takes over the suggestions of the dropped one (each keeps its own span, after
 /// the kept finding's own) and its hint when it has none, so no advice is lost. Findings
 /// of one rule, partial overlaps and other rules are left alone. `levels` lists the
@@ -266,8 +280,13 @@ pub fn merge_word_level(findings: Vec<Finding>, levels: &[(&str, u8, usize)]) ->
     let mut word = word;
     // Longest first, then most specific: a finding can only be absorbed by one before it.
     word.sort_by_key(|f| {
-        let (rank, order) = level(f.rule).unwrap_or((u8::MAX, usize::MAX));
-        (f.span.start, std::cmp::Reverse(f.span.end), rank, order)
+        let (rank, order) = level(f.rule).unwrap_or((u8::MAX, 0));
+        (
+            f.span.start,
+            std::cmp::Reverse(f.span.end),
+            rank,
+            std::cmp::Reverse(order),
+        )
     });
     let mut kept: Vec<Finding> = Vec::with_capacity(word.len());
     for f in word {
@@ -355,11 +374,13 @@ mod tests {
         );
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].rule, "vaag-woord");
+        // Same rank: the rule listed last (house style after the built-in lists).
         let out = merge_word_level(
-            vec![f("vaag-woord", 0, 5, "y"), f("ambtelijk-woord", 0, 5, "x")],
+            vec![f("ambtelijk-woord", 0, 5, "x"), f("vaag-woord", 0, 5, "y")],
             LEVELS,
         );
-        assert_eq!(out[0].rule, "ambtelijk-woord");
+        assert_eq!(out[0].rule, "vaag-woord");
+        assert_eq!(out[0].suggestions.len(), 2);
     }
 
     #[test]

@@ -208,8 +208,14 @@ impl Rule for RareWord {
         Some(super::rank::RARE_WORD)
     }
 
-    fn entry_count(&self) -> Option<usize> {
-        Some(crate::text::frequency::len())
+    fn list(&self) -> Option<super::ListInfo> {
+        Some(super::ListInfo {
+            entries: crate::text::frequency::len(),
+            what: "woorden met hun frequentie",
+            file: "wordlists/frequentie.tsv (wordfreq, CC BY-SA 4.0; zie wordlists/LICENSE-frequentie.md)"
+                .to_owned(),
+            detail: None,
+        })
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {

@@ -52,6 +52,8 @@ pub struct StockPhrase {
     set: RegexSet,
     regexes: Vec<Regex>,
     allow: HashSet<String>,
+    /// Where the patterns come from, for `helder explain`.
+    source: String,
 }
 
 /// A date as letters write it: "3 maart 2025", "maandag 3 maart", "3-3-2025", "3 mrt.".
@@ -173,6 +175,11 @@ impl StockPhrase {
             set,
             regexes,
             allow,
+            source: if p.extra.is_empty() {
+                format!("wordlists/{}.tsv", p.list)
+            } else {
+                format!("wordlists/{}.tsv en helder.yaml", p.list)
+            },
         })
     }
 
@@ -207,8 +214,13 @@ impl Rule for StockPhrase {
         Some(super::rank::STOCK_PHRASE)
     }
 
-    fn entry_count(&self) -> Option<usize> {
-        Some(self.pattern_count())
+    fn list(&self) -> Option<super::ListInfo> {
+        Some(super::ListInfo {
+            entries: self.pattern_count(),
+            what: "patronen",
+            file: self.source.clone(),
+            detail: None,
+        })
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
@@ -285,7 +297,7 @@ mod tests {
     fn the_whole_list_compiles() {
         let rules = crate::rules::test_rules();
         let r = rules.get("standaardzin").unwrap();
-        assert!(r.entry_count().unwrap() >= 60);
+        assert!(r.list().unwrap().entries >= 60);
     }
 
     #[test]

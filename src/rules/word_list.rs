@@ -98,6 +98,10 @@ pub struct WordList {
     /// Verb infinitive → its forms, for anchor verification.
     verb_forms: HashMap<String, HashMap<String, VerbForm>>,
     allow: HashSet<String>,
+    /// Entries per sector (for `helder explain`).
+    sectors: BTreeMap<String, usize>,
+    /// Where the entries come from.
+    source: String,
 }
 
 /// Words after which a verb form reads as a noun ("uw verzoek", "de verzoeken").
@@ -141,6 +145,7 @@ impl WordList {
         let allow: HashSet<String> = p.allow.iter().map(|a| key(a.trim())).collect();
         let lex = lexicon();
         let mut entries = Vec::new();
+        let mut sectors: BTreeMap<String, usize> = BTreeMap::new();
         let rows = tsv_rows(text)
             .map(|(_, r)| r.into_iter().map(str::to_owned).collect::<Vec<_>>())
             .chain(p.extra.iter().map(|line| {
@@ -175,6 +180,9 @@ impl WordList {
             let term = key(row.get(c_term).map(String::as_str).unwrap_or(""));
             if term.is_empty() || allow.contains(&term) {
                 continue;
+            }
+            if !sector.is_empty() {
+                *sectors.entry(sector.to_owned()).or_insert(0) += 1;
             }
             entries.push((
                 Entry {
@@ -330,11 +338,16 @@ impl WordList {
             targets,
             verb_forms: verb_table,
             allow,
+            sectors,
+            source: match (
+                p.list.is_empty(),
+                p.extra.is_empty() && p.extra_terms.is_empty(),
+            ) {
+                (false, true) => format!("wordlists/{}.tsv", p.list),
+                (false, false) => format!("wordlists/{}.tsv en helder.yaml", p.list),
+                (true, _) => "helder.yaml".to_owned(),
+            },
         })
-    }
-
-    pub fn entry_count(&self) -> usize {
-        self.entries.len()
     }
 
     fn report(&self, doc: &Document, lex: &Lexicon, m: Hit, out: &mut Vec<Finding>) {
@@ -588,8 +601,20 @@ impl Rule for WordList {
         Some(super::rank::WORD_LIST)
     }
 
-    fn entry_count(&self) -> Option<usize> {
-        Some(self.entry_count())
+    fn list(&self) -> Option<super::ListInfo> {
+        let detail = (self.sectors.len() > 1).then(|| {
+            self.sectors
+                .iter()
+                .map(|(s, n)| format!("{s} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
+        Some(super::ListInfo {
+            entries: self.entries.len(),
+            what: "woorden en woordgroepen",
+            file: self.source.clone(),
+            detail: detail.map(|d| format!("per sector: {d}")),
+        })
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
