@@ -153,10 +153,7 @@ impl Rule for AbbreviationRule {
             // Letterhead, address block, subject and signature lines keep their
             // conventions ("Team Wmo", "T.a.v. de afdeling Zorg").
             // A subject line is running text.
-            let subject = doc.tokens[s.tokens.clone()]
-                .first()
-                .is_some_and(|t| matches!(doc.token_lower(t), "betreft" | "onderwerp"));
-            if doc.paragraphs[s.paragraph].kind == UnitKind::Line && !subject {
+            if doc.paragraphs[s.paragraph].kind == UnitKind::Line && !super::subject_line(doc, s) {
                 continue;
             }
             let mut i = s.tokens.start;

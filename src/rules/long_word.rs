@@ -14,7 +14,7 @@ use crate::text::frequency::{split_last, zipf};
 use crate::text::lexicon::{key, lexicon};
 use crate::text::syllables;
 use crate::text::token::ABBREV;
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, TokenKind, UnitKind};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -99,6 +99,14 @@ impl Rule for LongWord {
         let lex = lexicon();
         let mut reported: HashSet<&str> = HashSet::new();
         for s in &doc.sentences {
+            // Letterhead, address and signature lines ("klachtencoördinator" under a
+            // name) are not the writer's words to change; a subject line is.
+            if !super::subject_line(doc, s)
+                && (doc.paragraphs[s.paragraph].kind == UnitKind::Line
+                    || !super::ends_like_prose(doc, s))
+            {
+                continue;
+            }
             for i in s.tokens.clone() {
                 let t = &doc.tokens[i];
                 if t.kind != TokenKind::Word || t.has(ABBREV) {
@@ -174,5 +182,6 @@ mod tests {
         assert!(hits("Dat is uw eigen verantwoordelijkheid.").is_empty());
         assert!(hits("Mevrouw Schimmelpenninck-Lindenburgh belt u.").is_empty());
         assert!(hits("Zie www.gemeentelindenburg.nl/parkeervergunningen.").is_empty());
+        assert!(hits("Met vriendelijke groet,\n\nAnna de Vries\nklachtencoördinator\n").is_empty());
     }
 }

@@ -201,6 +201,23 @@ pub fn first_word_of_sentence(doc: &Document, s: &crate::text::Sentence, i: usiz
         .any(|t| t.kind == crate::text::TokenKind::Word)
 }
 
+/// Does the sentence end in closing punctuation, as prose does? Address blocks,
+/// signatures and headings do not.
+pub fn ends_like_prose(doc: &Document, s: &crate::text::Sentence) -> bool {
+    doc.sentence_tokens(s)
+        .iter()
+        .rev()
+        .find(|t| !matches!(doc.token_text(t), "\"" | "'" | "”" | "’" | ")"))
+        .is_some_and(|t| matches!(doc.token_text(t), "." | "?" | "!" | "…" | "..." | ":" | ";"))
+}
+
+/// Is the sentence a subject line ("Betreft: …", "Onderwerp: …")?
+pub fn subject_line(doc: &Document, s: &crate::text::Sentence) -> bool {
+    doc.tokens[s.tokens.clone()]
+        .first()
+        .is_some_and(|t| matches!(doc.token_lower(t), "betreft" | "onderwerp"))
+}
+
 /// A capital first letter: names, or the first word of a sentence.
 pub fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)

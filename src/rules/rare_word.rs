@@ -190,15 +190,6 @@ impl RareWord {
     }
 }
 
-/// Does the sentence end in closing punctuation, as prose does?
-fn ends_like_prose(doc: &Document, s: &crate::text::Sentence) -> bool {
-    doc.sentence_tokens(s)
-        .iter()
-        .rev()
-        .find(|t| !matches!(doc.token_text(t), "\"" | "'" | "”" | "’" | ")"))
-        .is_some_and(|t| matches!(doc.token_text(t), "." | "?" | "!" | "…" | "..." | ":"))
-}
-
 impl Rule for RareWord {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -261,7 +252,7 @@ impl Rule for RareWord {
                 if capital
                     && (!first_word_of_sentence(doc, s, i)
                         || doc.paragraphs[s.paragraph].kind == UnitKind::Line
-                        || !ends_like_prose(doc, s))
+                        || !super::ends_like_prose(doc, s))
                 {
                     continue;
                 }

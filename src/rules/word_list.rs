@@ -13,7 +13,8 @@ use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion, match_case};
 use crate::text::lexicon::{Lexicon, key, lexicon};
 use crate::text::morph::{
-    VerbForm, adjective_forms, inflect, is_separable, noun_forms, noun_plural, verb_forms,
+    VerbForm, adjective_forms, adjective_inflected, inflect, is_separable, noun_forms, noun_plural,
+    verb_forms,
 };
 use crate::text::{Document, Span, TokenKind};
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -73,6 +74,8 @@ enum Target {
         form: Option<VerbForm>,
         /// A plural form of a noun entry: the suggestion is pluralised too.
         plural: bool,
+        /// The -e form of an adjective entry ("navolgende"): so is the suggestion.
+        adj_e: bool,
     },
     /// The pattern is the fixed part of a phrase; a form of the verb must be near.
     Anchor {
@@ -239,6 +242,7 @@ impl WordList {
                                 entry: i,
                                 form: Some(kind),
                                 plural: false,
+                                adj_e: false,
                             },
                         );
                     }
@@ -259,6 +263,7 @@ impl WordList {
                                     entry: i,
                                     form: Some(kind),
                                     plural: false,
+                                    adj_e: false,
                                 },
                             );
                         }
@@ -306,12 +311,15 @@ impl WordList {
                     } else {
                         vec![e.term.clone()]
                     };
+                    let e_form = adjective_inflected(&e.term);
                     for f in forms {
                         let plural = *noun && f != e.term;
+                        let adj_e = *adj && f != e.term && f == e_form;
                         let t = Target::Direct {
                             entry: i,
                             form: None,
                             plural,
+                            adj_e,
                         };
                         add(f, t);
                     }
@@ -356,6 +364,7 @@ impl WordList {
             span,
             form,
             plural,
+            adj_e,
             attributive,
             replaceable,
         } = m;
@@ -411,6 +420,7 @@ impl WordList {
                     Some(VerbForm::Infinitive) | None if plural && !alt.contains(' ') => {
                         noun_plural(alt)
                     }
+                    None if adj_e && !alt.contains(' ') => adjective_inflected(alt),
                     Some(VerbForm::Infinitive) | None => alt.clone(),
                     // A multi-word verb alternative only fits the infinitive as is.
                     Some(_) if entry.verb => continue,
@@ -481,6 +491,7 @@ impl WordList {
                 entry,
                 form,
                 plural,
+                adj_e,
             } => {
                 // "de door u verstrekte gegevens": a past-tense shape after a determiner
                 // is an inflected participle.
@@ -492,6 +503,7 @@ impl WordList {
                     span,
                     form: *form,
                     plural: *plural,
+                    adj_e: *adj_e,
                     attributive,
                     replaceable: true,
                 })
@@ -517,6 +529,7 @@ impl WordList {
                     span: span.cover(vt.span),
                     form: Some(form),
                     plural: false,
+                    adj_e: false,
                     attributive: false,
                     replaceable: *verb_last && i == last + 1,
                 })
@@ -548,6 +561,7 @@ impl WordList {
                     span,
                     form: Some(*form),
                     plural: false,
+                    adj_e: false,
                     attributive: false,
                     replaceable: false,
                 })
@@ -562,6 +576,7 @@ struct Hit {
     span: Span,
     form: Option<VerbForm>,
     plural: bool,
+    adj_e: bool,
     /// An inflected participle before a noun ("de door u verstrekte gegevens").
     attributive: bool,
     /// The whole match can be replaced by an alternative (contiguous, in list order).
@@ -662,6 +677,24 @@ mod tests {
             .filter(|f| f.rule == "ambtelijk-woord")
             .map(|f| text[f.span.start..f.span.end].to_owned())
             .collect()
+    }
+
+    #[test]
+    fn suggestions_follow_the_inflection() {
+        let rules = crate::rules::test_rules();
+        let first = |text: &str| -> Vec<String> {
+            crate::check_str(text, rules)
+                .into_iter()
+                .filter(|f| f.rule == "ambtelijk-woord")
+                .filter_map(|f| f.suggestions.first().map(|s| s.replacement.clone()))
+                .collect()
+        };
+        assert_eq!(
+            first("Het betreft de navolgende stukken."),
+            ["Het gaat om", "volgende"]
+        );
+        assert_eq!(first("Wij rekenen geen additionele kosten."), ["extra"]);
+        assert_eq!(first("Vermeld het bovenvermelde kenmerk."), ["deze"]);
     }
 
     #[test]

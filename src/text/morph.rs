@@ -441,6 +441,16 @@ fn open_stem(w: &str) -> String {
     s
 }
 
+/// The attributive form of an adjective for a suggestion: "volgend" → "volgende",
+/// "extra" → "extra" (no -e after a full vowel), pronouns as they are ("dit", "die").
+pub fn adjective_inflected(adj: &str) -> String {
+    const AS_IS: &[&str] = &["dit", "dat", "die", "deze", "zo", "zo'n", "zo’n", "zulke"];
+    if AS_IS.contains(&adj) || adj.ends_with(['a', 'o', 'i', 'u', 'y', 'é']) {
+        return adj.to_owned();
+    }
+    adjective_e(adj)
+}
+
 fn adjective_e(adj: &str) -> String {
     if adj.ends_with('e') {
         return adj.to_owned();
@@ -605,6 +615,10 @@ mod tests {
         assert_eq!(noun_plural("regel"), "regels");
         assert_eq!(noun_plural("boete"), "boetes");
         assert_eq!(noun_plural("straf"), "straffen");
+        assert_eq!(adjective_inflected("volgend"), "volgende");
+        assert_eq!(adjective_inflected("extra"), "extra");
+        assert_eq!(adjective_inflected("dit"), "dit");
+        assert_eq!(adjective_inflected("genoemd"), "genoemde");
     }
 
     #[test]
