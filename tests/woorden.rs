@@ -210,3 +210,35 @@ fn explain_names_the_list_its_size_and_sources() {
         }
     }
 }
+
+#[test]
+fn word_rules_have_full_precision_sets() {
+    #[derive(serde::Deserialize)]
+    struct Cases {
+        rule: String,
+        flag: Vec<String>,
+        allow: Vec<String>,
+    }
+    for id in [
+        "ambtelijk-woord",
+        "moeilijk-woord",
+        "lang-woord",
+        "afkorting",
+        "vaag-woord",
+        "standaardzin",
+    ] {
+        let path = format!("{}/tests/cases/{id}.yaml", env!("CARGO_MANIFEST_DIR"));
+        let cases: Cases = serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(cases.rule, id);
+        assert!(
+            cases.flag.len() >= 20,
+            "{id}: {} om te melden",
+            cases.flag.len()
+        );
+        assert!(
+            cases.allow.len() >= 20,
+            "{id}: {} om met rust te laten",
+            cases.allow.len()
+        );
+    }
+}

@@ -7,7 +7,7 @@
 //! the frequency list (`text::frequency::split_last`). Syllables are counted by
 //! `text::syllables`.
 
-use super::{Rule, RuleMeta, allowed, first_word_of_sentence, params, starts_upper};
+use super::{Rule, RuleMeta, allowed, capital_expected, params, starts_upper};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
 use crate::text::frequency::{split_last, zipf};
@@ -120,7 +120,7 @@ impl Rule for LongWord {
                     || reported.contains(lower)
                     || allowed(&self.allow, lower)
                     // A name: a capital inside the sentence.
-                    || starts_upper(raw) && !first_word_of_sentence(doc, s, i)
+                    || starts_upper(raw) && !capital_expected(doc, s, i)
                 {
                     continue;
                 }

@@ -102,8 +102,10 @@ pub mod rank {
     pub const STOCK_PHRASE: u8 = 0;
     pub const WORD_LIST: u8 = 1;
     pub const ABBREVIATION: u8 = 2;
-    pub const RARE_WORD: u8 = 3;
-    pub const LONG_WORD: u8 = 4;
+    /// A long word's advice (split it, with the parts) is more concrete than a rare
+    /// word's (explain it), so it wins when both flag the same word.
+    pub const LONG_WORD: u8 = 3;
+    pub const RARE_WORD: u8 = 4;
 }
 
 /// Parse a kind's typed params (`deny_unknown_fields` on the kind's struct).
@@ -201,6 +203,57 @@ pub fn first_word_of_sentence(doc: &Document, s: &crate::text::Sentence, i: usiz
         .any(|t| t.kind == crate::text::TokenKind::Word)
 }
 
+/// Is a capital normal at token `i` of sentence `s`: the first word, or after a colon,
+/// an opening bracket or quote ("Let op: Indien …")? Elsewhere a capital marks a name.
+pub fn capital_expected(doc: &Document, s: &crate::text::Sentence, i: usize) -> bool {
+    first_word_of_sentence(doc, s, i)
+        || i.checked_sub(1).is_some_and(|p| {
+            matches!(
+                doc.token_text(&doc.tokens[p]),
+                ":" | "(" | "\"" | "“" | "„" | "'" | "‘" | "«" | "-" | "–" | "•"
+            )
+        })
+}
+
+/// The inside of every quotation in the text ("U schreef: 'indien mogelijk …'"): the
+/// words of someone else, which word-level rules leave alone. Quotes pair up within a
+/// paragraph; an unclosed quote quotes nothing.
+pub fn quoted_spans(doc: &Document) -> Vec<Span> {
+    let mut out = Vec::new();
+    for p in &doc.paragraphs {
+        let (Some(first), Some(last)) = (
+            doc.sentences.get(p.sentences.start),
+            p.sentences
+                .end
+                .checked_sub(1)
+                .and_then(|l| doc.sentences.get(l)),
+        ) else {
+            continue;
+        };
+        let mut open: Option<(usize, &str)> = None;
+        for t in &doc.tokens[first.tokens.start..last.tokens.end] {
+            if t.kind != crate::text::TokenKind::Punct {
+                continue;
+            }
+            let q = doc.token_text(t);
+            match (q, open) {
+                ("“" | "„" | "«" | "‘", None) => open = Some((t.span.end, q)),
+                ("”" | "»" | "’", Some((start, _))) => {
+                    out.push(Span::new(start, t.span.start));
+                    open = None;
+                }
+                ("\"" | "'", None) => open = Some((t.span.end, q)),
+                ("\"" | "'", Some((start, o))) if o == q => {
+                    out.push(Span::new(start, t.span.start));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
 /// Does the sentence end in closing punctuation, as prose does? Address blocks,
 /// signatures and headings do not.
 pub fn ends_like_prose(doc: &Document, s: &crate::text::Sentence) -> bool {
@@ -257,9 +310,9 @@ impl RuleSet {
             .map_or(20, |n| n as usize)
     }
 
-    /// Run every rule on a document; findings sorted by place, then rule id. Findings of
-    /// different word-level rules on the same or nested spans are merged (see
-    /// [`merge_word_level`]).
+    /// Run every rule on a document; findings sorted by place, then rule id. Word-level
+    /// findings inside a quotation are dropped ([`quoted_spans`]); findings of different
+    /// word-level rules on the same or nested spans are merged ([`merge_word_level`]).
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
         let mut out = Vec::new();
         let mut levels: Vec<(&'static str, u8, usize)> = Vec::new();
@@ -267,6 +320,16 @@ impl RuleSet {
             rule.check(doc, &mut out);
             if let Some(rank) = rule.word_level() {
                 levels.push((rule.meta().id, rank, order));
+            }
+        }
+        // Quotations are someone else's words.
+        if out.iter().any(|f| levels.iter().any(|l| l.0 == f.rule)) {
+            let quoted = quoted_spans(doc);
+            if !quoted.is_empty() {
+                out.retain(|f| {
+                    !levels.iter().any(|l| l.0 == f.rule)
+                        || !quoted.iter().any(|q| q.contains(f.span))
+                });
             }
         }
         let mut out = merge_word_level(out, &levels);

@@ -7,9 +7,7 @@
 //! handles are left alone; a word the list does not know at all counts only when it is
 //! long and not a compound of known parts. Each rare word is reported once per text.
 
-use super::{
-    Rule, RuleMeta, allowed, explained_words, first_word_of_sentence, params, starts_upper,
-};
+use super::{Rule, RuleMeta, allowed, capital_expected, explained_words, params, starts_upper};
 use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
@@ -250,7 +248,7 @@ impl Rule for RareWord {
                 // A capital inside a sentence marks a name; so does a capital in a line
                 // without closing punctuation (address, signature, heading).
                 if capital
-                    && (!first_word_of_sentence(doc, s, i)
+                    && (!capital_expected(doc, s, i)
                         || doc.paragraphs[s.paragraph].kind == UnitKind::Line
                         || !super::ends_like_prose(doc, s))
                 {

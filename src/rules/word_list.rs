@@ -650,6 +650,14 @@ impl Rule for WordList {
             if doc.tokens[first].span.start < covered {
                 continue;
             }
+            // A capital inside the sentence marks a name ("de heer Reeds").
+            let name = super::starts_upper(doc.token_text(&doc.tokens[first]))
+                && doc
+                    .sentence_at(doc.tokens[first].span.start)
+                    .is_some_and(|s| !super::capital_expected(doc, &doc.sentences[s], first));
+            if name {
+                continue;
+            }
             let Some(hit) = self.resolve(doc, first, last, pattern) else {
                 continue;
             };
