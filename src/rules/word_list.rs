@@ -223,6 +223,9 @@ impl WordList {
         let mut patterns: HashMap<String, Vec<Target>> = HashMap::new();
         let mut verb_table: HashMap<String, HashMap<String, VerbForm>> = HashMap::new();
         let mut add = |pat: String, t: Target| patterns.entry(pat).or_default().push(t);
+        // An entry written exactly as the text ("verschuldigde") goes before a form
+        // derived from another entry ("verschuldigd" + -e): its advice fits better.
+        let exact: HashSet<&str> = entries.iter().map(|(e, _, _)| e.term.as_str()).collect();
         for (i, (e, adj, noun)) in entries.iter().enumerate() {
             let words: Vec<&str> = e.term.split(' ').collect();
             let has_gap = words.contains(&"…");
@@ -324,6 +327,17 @@ impl WordList {
                         add(f, t);
                     }
                 }
+            }
+        }
+        for (pat, targets) in patterns.iter_mut() {
+            if exact.contains(pat.as_str()) {
+                let is_exact = |t: &Target| match t {
+                    Target::Direct { entry, .. } | Target::VerbFirst { entry, .. } => {
+                        entries[*entry].0.term == *pat
+                    }
+                    Target::Anchor { .. } => false,
+                };
+                targets.sort_by_key(|t| !is_exact(t));
             }
         }
         let mut keys: Vec<String> = patterns.keys().cloned().collect();
