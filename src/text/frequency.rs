@@ -54,8 +54,12 @@ const MIN_HEAD: usize = 4;
 const SHORT_HEAD_ZIPF: f32 = 4.0;
 /// Shortest left part, in letters.
 const MIN_LEFT: usize = 3;
-/// A left part must be at least this common: the list also holds fragments.
+/// A left part must be at least this common: the list also holds fragments and names
+/// ("zeke|ring").
 const MIN_LEFT_ZIPF: f32 = 3.0;
+/// A long left part (six letters or more) is rarely a fragment, so it may be rarer
+/// ("aanmaning|s|kosten").
+const MIN_LONG_LEFT_ZIPF: f32 = 2.0;
 /// Bound prefixes that the list knows as "words" but that do not make a compound
 /// ("ver|zekering", "ont|eigening").
 const PREFIXES: &[&str] = &["ver", "ont", "her", "mis", "be", "ge", "er", "on"];
@@ -119,7 +123,10 @@ fn known_left(left: &str, depth: u8) -> bool {
         return false;
     }
     let common = |w: &str| zipf(w).is_some_and(|z| z >= MIN_LEFT_ZIPF);
+    let long_known =
+        left.chars().count() >= 6 && zipf(left).is_some_and(|z| z >= MIN_LONG_LEFT_ZIPF);
     common(left)
+        || long_known
         // A verb stem: "parkeer|app", "opzeg|termijn", "inlog|pagina".
         || left.is_ascii() && common(&infinitive_of_stem(left))
         || depth > 0 && split_at_depth(left, depth - 1).is_some()
@@ -200,6 +207,7 @@ mod tests {
         let s = split_last("parkeerapp").unwrap();
         assert_eq!((s.left, s.head), ("parkeer", "app"));
         assert!(split_compound("voordakvlak").is_some());
+        assert!(split_compound("aanmaningskosten").is_some());
         assert_eq!(split_compound("zekering"), None);
     }
 }
