@@ -169,6 +169,13 @@ fn house_style_from_the_documented_example() {
     assert!(flagged_by("Wij regelen de bewindvoering.", &rules, "moeilijk-woord").is_empty());
     assert!(flagged_by("Hoogachtend,", &rules, "standaardzin").is_empty());
     assert!(flagged_by("Vraag het de VvE.", &rules, "afkorting").is_empty());
+    // A stricter long-word threshold.
+    let text = "U krijgt een betalingsregeling.";
+    assert!(flagged_by(text, &default_rules(), "lang-woord").is_empty());
+    assert_eq!(
+        flagged_by(text, &rules, "lang-woord"),
+        ["betalingsregeling"]
+    );
 }
 
 #[test]

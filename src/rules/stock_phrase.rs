@@ -4,8 +4,10 @@
 //! syntax: words, `(a|b c)` alternatives, `[optional words]`, `…` for a gap of one to six
 //! words and `{datum}` for a date. Every pattern is compiled once, when the rule loads,
 //! into a regex over the document's lowercase text, and all of them into one `RegexSet`
-//! that tells in a single pass which patterns occur at all. Matches start and end on
-//! token edges; of overlapping matches the leftmost-longest wins.
+//! that tells in a single pass which patterns occur at all. Between two words of a pattern
+//! any run of whitespace matches (a line break counts as a space), so the text needs no
+//! folded copy. Matches start and end on token edges; of overlapping matches the
+//! leftmost-longest wins.
 
 use super::{Rule, RuleMeta, allowed, params};
 use crate::config::embedded::{tsv_rows, wordlist};
@@ -324,6 +326,34 @@ mod tests {
             ["In afwachting van uw reactie"]
         );
         assert_eq!(hits("Uw brief van 3 mei jl. is ontvangen.")[0], "3 mei jl.");
+    }
+
+    #[test]
+    fn extra_patterns_and_allow_list() {
+        let def: RuleDef = serde_yaml::from_str(
+            "{id: t, kind: stock_phrase, severity: info, title: t, message: m, explanation: e,
+              params: {extra: [\"met klantvriendelijke groet\tMet vriendelijke groet,\tDubbel.\tH\"],
+                       allow: [hoogachtend]}}",
+        )
+        .unwrap();
+        let rule = StockPhrase::from_def(&def).unwrap();
+        let found = |text: &str| {
+            let doc = Document::from_text(text);
+            let mut out = Vec::new();
+            rule.check(&doc, &mut out);
+            out.into_iter()
+                .map(|f| text[f.span.start..f.span.end].to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("Met klantvriendelijke groet,"),
+            ["Met klantvriendelijke groet"]
+        );
+        assert!(found("Hoogachtend,").is_empty());
+        assert_eq!(
+            found("Mocht u nog vragen hebben, bel ons."),
+            ["Mocht u nog vragen hebben"]
+        );
     }
 
     #[test]
