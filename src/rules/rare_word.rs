@@ -319,6 +319,22 @@ mod tests {
     }
 
     #[test]
+    fn template_placeholders_are_left_alone() {
+        let text = "Uw status: {{curatele}} sinds vandaag.";
+        let rule = rule();
+        let run = |prose: &crate::input::Prose| {
+            let doc = Document::new(prose);
+            let mut out = Vec::new();
+            rule.check(&doc, &mut out);
+            out.len()
+        };
+        let mut prose = crate::input::Prose::plain(text);
+        assert_eq!(run(&prose), 1);
+        prose.masks = vec![crate::text::Span::new(12, 24)];
+        assert_eq!(run(&prose), 0);
+    }
+
+    #[test]
     fn acceptance_sentence_is_clean() {
         assert!(hits("De verzekeraar keert het bedrag uit.").is_empty());
         assert!(hits("Uw zorgverzekeraar betaalt de rekening.").is_empty());
