@@ -46,7 +46,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             let rules = config::rule_set(None)?;
             match rules.get(&rule) {
                 Some(r) => {
-                    write!(out, "{}", explain::explain(r.meta()))?;
+                    write!(out, "{}", explain::explain(r))?;
                     Ok(0)
                 }
                 None => {

@@ -1,11 +1,33 @@
 //! Rule documentation generated from the rule definitions: `helder explain <id>`,
 //! `helder rules` and `helder rules --markdown` (docs/regels.md, checked by a test).
 
-use crate::rules::{RuleMeta, RuleSet};
+use crate::rules::{ListInfo, Rule, RuleSet};
 use std::fmt::Write;
 
-pub fn explain(meta: &RuleMeta) -> String {
-    let d = &meta.def;
+/// "1.066 woorden en woordgroepen uit wordlists/ambtelijk.tsv (per sector: …)".
+fn list_line(l: &ListInfo) -> String {
+    let mut s = format!("{} {} uit {}", thousands(l.entries), l.what, l.file);
+    if let Some(d) = &l.detail {
+        let _ = write!(s, " ({d})");
+    }
+    s
+}
+
+/// Dutch thousands separator: 80000 → "80.000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn explain(rule: &dyn Rule) -> String {
+    let d = &rule.meta().def;
     let mut s = String::new();
     let _ = writeln!(s, "{} — {}", d.id, d.title);
     let _ = writeln!(
@@ -19,6 +41,9 @@ pub fn explain(meta: &RuleMeta) -> String {
         }
     );
     let _ = writeln!(s, "{}", d.explanation.trim_end());
+    if let Some(l) = rule.list() {
+        let _ = writeln!(s, "\nLijst: {}.", list_line(&l));
+    }
     if !d.examples.is_empty() {
         let _ = writeln!(s, "\nVoorbeelden:");
         for e in &d.examples {
@@ -76,6 +101,9 @@ pub fn markdown(rules: &RuleSet) -> String {
             d.kind
         );
         let _ = writeln!(s, "{}\n", d.explanation.trim_end());
+        if let Some(l) = r.list() {
+            let _ = writeln!(s, "Lijst: {}.\n", list_line(&l));
+        }
         for e in &d.examples {
             if let Some(b) = &e.bad {
                 let _ = writeln!(s, "- ✗ {b}");

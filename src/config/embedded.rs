@@ -22,6 +22,8 @@ const WORDLISTS: &[(&str, &str)] = &[
         include_str!("../../wordlists/afkortingen.tsv"),
     ),
     ("ambtelijk", include_str!("../../wordlists/ambtelijk.tsv")),
+    // CC BY-SA 4.0 (wordfreq, SUBTLEX-NL): see wordlists/LICENSE-frequentie.md.
+    ("frequentie", include_str!("../../wordlists/frequentie.tsv")),
     (
         "deelwoorden",
         include_str!("../../wordlists/deelwoorden.txt"),
@@ -35,6 +37,11 @@ const WORDLISTS: &[(&str, &str)] = &[
         include_str!("../../wordlists/ontkenningen.tsv"),
     ),
     ("positief", include_str!("../../wordlists/positief.tsv")),
+    (
+        "standaardzinnen",
+        include_str!("../../wordlists/standaardzinnen.tsv"),
+    ),
+    ("vaag", include_str!("../../wordlists/vaag.tsv")),
     (
         "werkwoorden",
         include_str!("../../wordlists/werkwoorden.tsv"),

@@ -2,10 +2,14 @@
 //! a small closed set of rule *kinds*, one Rust file per kind. Everything expensive
 //! (automata, regexes) is built when the rule set is loaded, once per process.
 
+pub mod abbreviation;
+pub mod long_word;
 pub mod negation;
 pub mod passive;
+pub mod rare_word;
 pub mod registry;
 pub mod sentence_length;
+pub mod stock_phrase;
 pub mod suppression;
 pub mod word_list;
 
@@ -65,6 +69,44 @@ impl RuleMeta {
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     fn check(&self, doc: &Document, out: &mut Vec<Finding>);
+
+    /// `Some(rank)` for word-level rules (word lists, stock phrases, abbreviations, rare
+    /// and long words): rules that flag a word or a group of words. When two of them flag
+    /// the same or nested spans, [`RuleSet::check`] keeps one; on equal spans the lower
+    /// rank (the more specific advice) wins.
+    fn word_level(&self) -> Option<u8> {
+        None
+    }
+
+    /// The rule's list (words, phrases, patterns) for `helder explain`; `None` for
+    /// rules without a list.
+    fn list(&self) -> Option<ListInfo> {
+        None
+    }
+}
+
+/// What `helder explain` says about a rule's list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListInfo {
+    /// Number of entries.
+    pub entries: usize,
+    /// What an entry is, plural Dutch ("woorden en woordgroepen").
+    pub what: &'static str,
+    /// Where the entries live ("wordlists/ambtelijk.tsv").
+    pub file: String,
+    /// Extra detail, such as the entries per sector.
+    pub detail: Option<String>,
+}
+
+/// Ranks for [`Rule::word_level`], most specific first.
+pub mod rank {
+    pub const STOCK_PHRASE: u8 = 0;
+    pub const WORD_LIST: u8 = 1;
+    pub const ABBREVIATION: u8 = 2;
+    /// A long word's advice (split it, with the parts) is more concrete than a rare
+    /// word's (explain it), so it wins when both flag the same word.
+    pub const LONG_WORD: u8 = 3;
+    pub const RARE_WORD: u8 = 4;
 }
 
 /// Parse a kind's typed params (`deny_unknown_fields` on the kind's struct).
@@ -74,6 +116,172 @@ pub fn params<T: serde::de::DeserializeOwned + Default>(def: &RuleDef) -> Result
     }
     serde_yaml::from_value(def.params.clone())
         .map_err(|e| format!("regel '{}': ongeldige params: {e}", def.id))
+}
+
+/// Token indices `(first, last)` when the byte range `start..end` of the document starts
+/// and ends exactly on the edges of word tokens (a whole word or a run of whole words).
+pub fn whole_words(doc: &Document, start: usize, end: usize) -> Option<(usize, usize)> {
+    let first = doc.tokens.partition_point(|t| t.span.start < start);
+    let start_tok = doc.tokens.get(first)?;
+    if start_tok.span.start != start || start_tok.kind != crate::text::TokenKind::Word {
+        return None;
+    }
+    let last = doc.tokens.partition_point(|t| t.span.end < end);
+    let end_tok = doc.tokens.get(last)?;
+    if end_tok.span.end != end || end_tok.kind != crate::text::TokenKind::Word {
+        return None;
+    }
+    Some((first, last))
+}
+
+/// Is `text` on a rule's allow-list (lowercase NFC keys)?
+pub fn allowed(allow: &std::collections::HashSet<String>, text: &str) -> bool {
+    !allow.is_empty() && allow.contains(&crate::text::lexicon::key(text))
+}
+
+/// Phrases after "X," or "X:" that explain X ("X, dat wil zeggen …").
+const EXPLAINERS: &[&str] = &[
+    "dat wil zeggen",
+    "d.w.z.",
+    "dat is",
+    "dat zijn",
+    "dat betekent",
+    "dit betekent",
+    "wat betekent",
+    "dat houdt in",
+    "oftewel",
+    "ofwel",
+    "met andere woorden",
+    "m.a.w.",
+    "namelijk",
+    "dit is",
+    "zo heet",
+];
+
+/// Words (lowercase) the text explains itself, so they are fine everywhere in it:
+/// "X (…)", "X, dat wil zeggen …", "X: dat is …", and a single word in brackets after
+/// its explanation ("Algemene wet bestuursrecht (Awb)").
+pub fn explained_words(doc: &Document) -> std::collections::HashSet<String> {
+    use crate::text::TokenKind;
+    let mut out = std::collections::HashSet::new();
+    let toks = &doc.tokens;
+    let text = |i: usize| doc.token_lower(&toks[i]);
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let next = toks.get(i + 1).map(|_| text(i + 1));
+        let explained = match next {
+            Some("(") => true,
+            Some("," | ":" | "–" | "-" | "—") => {
+                let words: Vec<&str> = toks
+                    .iter()
+                    .skip(i + 2)
+                    .take(4)
+                    .take_while(|t| t.kind == TokenKind::Word)
+                    .map(|t| doc.token_lower(t))
+                    .collect();
+                let words = words.join(" ");
+                EXPLAINERS
+                    .iter()
+                    .any(|e| words == *e || words.starts_with(&format!("{e} ")))
+            }
+            _ => false,
+        };
+        let in_brackets = i > 0 && text(i - 1) == "(" && next == Some(")");
+        if explained || in_brackets {
+            out.insert(text(i).to_owned());
+        }
+    }
+    out
+}
+
+/// Is token `i` of sentence `s` the sentence's first word (not counting punctuation,
+/// list numbers and opening quotes)?
+pub fn first_word_of_sentence(doc: &Document, s: &crate::text::Sentence, i: usize) -> bool {
+    !doc.tokens[s.tokens.start..i]
+        .iter()
+        .any(|t| t.kind == crate::text::TokenKind::Word)
+}
+
+/// Is a capital normal at token `i` of sentence `s`: the first word, or after a colon,
+/// an opening bracket or quote ("Let op: Indien …")? Elsewhere a capital marks a name.
+pub fn capital_expected(doc: &Document, s: &crate::text::Sentence, i: usize) -> bool {
+    first_word_of_sentence(doc, s, i)
+        || i.checked_sub(1).is_some_and(|p| {
+            matches!(
+                doc.token_text(&doc.tokens[p]),
+                ":" | "(" | "\"" | "“" | "„" | "'" | "‘" | "«" | "-" | "–" | "•"
+            )
+        })
+}
+
+/// The inside of every quotation in the text ("U schreef: 'indien mogelijk …'"): the
+/// words of someone else, which word-level rules leave alone. Quotes pair up within a
+/// paragraph; an unclosed quote quotes nothing.
+pub fn quoted_spans(doc: &Document) -> Vec<Span> {
+    let mut out = Vec::new();
+    for p in &doc.paragraphs {
+        let (Some(first), Some(last)) = (
+            doc.sentences.get(p.sentences.start),
+            p.sentences
+                .end
+                .checked_sub(1)
+                .and_then(|l| doc.sentences.get(l)),
+        ) else {
+            continue;
+        };
+        let mut open: Option<(usize, &str)> = None;
+        for t in &doc.tokens[first.tokens.start..last.tokens.end] {
+            if t.kind != crate::text::TokenKind::Punct {
+                continue;
+            }
+            let q = doc.token_text(t);
+            match (q, open) {
+                ("“" | "„" | "«" | "‘", None) => open = Some((t.span.end, q)),
+                ("”" | "»" | "’", Some((start, _))) => {
+                    out.push(Span::new(start, t.span.start));
+                    open = None;
+                }
+                ("\"" | "'", None) => open = Some((t.span.end, q)),
+                ("\"" | "'", Some((start, o))) if o == q => {
+                    out.push(Span::new(start, t.span.start));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// Does the sentence end in closing punctuation, as prose does? Address blocks,
+/// signatures and headings do not.
+pub fn ends_like_prose(doc: &Document, s: &crate::text::Sentence) -> bool {
+    doc.sentence_tokens(s)
+        .iter()
+        .rev()
+        .find(|t| !matches!(doc.token_text(t), "\"" | "'" | "”" | "’" | ")"))
+        .is_some_and(|t| matches!(doc.token_text(t), "." | "?" | "!" | "…" | "..." | ":" | ";"))
+}
+
+/// Is the sentence a subject line ("Betreft: …", "Onderwerp: …")?
+pub fn subject_line(doc: &Document, s: &crate::text::Sentence) -> bool {
+    doc.tokens[s.tokens.clone()]
+        .first()
+        .is_some_and(|t| matches!(doc.token_lower(t), "betreft" | "onderwerp"))
+}
+
+/// A capital first letter: names, or the first word of a sentence.
+pub fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The built-in rules, built once for all unit tests.
+#[cfg(test)]
+pub(crate) fn test_rules() -> &'static RuleSet {
+    static RULES: std::sync::LazyLock<RuleSet> = std::sync::LazyLock::new(crate::default_rules);
+    &RULES
 }
 
 /// The loaded rules, ready to run.
@@ -150,10 +358,13 @@ impl RuleSet {
             .map_or(20, |n| n as usize)
     }
 
-    /// Run every rule on a document; findings sorted by place, then rule id.
+    /// Run every rule on a document; findings sorted by place, then rule id. Word-level
+    /// findings inside a quotation are dropped ([`quoted_spans`]); findings of different
+    /// word-level rules on the same or nested spans are merged ([`merge_word_level`]).
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
         let mut out = Vec::new();
-        for rule in &self.rules {
+        let mut levels: Vec<(&'static str, u8, usize)> = Vec::new();
+        for (order, rule) in self.rules.iter().enumerate() {
             let from = out.len();
             rule.check(doc, &mut out);
             // The rule's general hint is for findings without a concrete rewrite.
@@ -163,11 +374,162 @@ impl RuleSet {
                     f.hint = None;
                 }
             }
+            if let Some(rank) = rule.word_level() {
+                levels.push((rule.meta().id, rank, order));
+            }
         }
+        // Quotations are someone else's words.
+        if out.iter().any(|f| levels.iter().any(|l| l.0 == f.rule)) {
+            let quoted = quoted_spans(doc);
+            if !quoted.is_empty() {
+                out.retain(|f| {
+                    !levels.iter().any(|l| l.0 == f.rule)
+                        || !quoted.iter().any(|q| q.contains(f.span))
+                });
+            }
+        }
+        let mut out = merge_word_level(out, &levels);
         self.drop_superseded(&mut out);
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
         out
+    }
+}
+
+/// One place, one word-level finding. When findings of two different word-level rules
+/// cover the same span or one span lies inside the other ("Wij verzoeken u" as a stock
+/// phrase and "verzoeken" as officialese), the longer span is kept; on equal spans the
+/// rule with the lower rank (more specific advice), then the rule listed last (a
+/// project's own rules come after the built-in ones, so house style wins). The kept
+/// finding takes over the suggestions of the dropped one (each keeps its own span, after
+/// the kept finding's own) and its hint when it has none, so no advice is lost. Findings
+/// of one rule, partial overlaps and other rules are left alone. `levels` lists the
+/// word-level rules as (id, rank, order in the set).
+pub fn merge_word_level(findings: Vec<Finding>, levels: &[(&str, u8, usize)]) -> Vec<Finding> {
+    let level = |id: &str| levels.iter().find(|(r, _, _)| *r == id).map(|l| (l.1, l.2));
+    let (word, mut rest): (Vec<Finding>, Vec<Finding>) =
+        findings.into_iter().partition(|f| level(f.rule).is_some());
+    if word.len() < 2 {
+        rest.extend(word);
+        return rest;
+    }
+    let mut word = word;
+    // Longest first, then most specific: a finding can only be absorbed by one before it.
+    word.sort_by_key(|f| {
+        let (rank, order) = level(f.rule).unwrap_or((u8::MAX, 0));
+        (
+            f.span.start,
+            std::cmp::Reverse(f.span.end),
+            rank,
+            std::cmp::Reverse(order),
+        )
+    });
+    let mut kept: Vec<Finding> = Vec::with_capacity(word.len());
+    for f in word {
+        // Kept findings are sorted by start; only those starting at or before f can
+        // contain it.
+        let host = kept
+            .iter_mut()
+            .rev()
+            .find(|k| k.rule != f.rule && k.span.start <= f.span.start && f.span.end <= k.span.end);
+        match host {
+            Some(k) => {
+                for s in f.suggestions {
+                    if !k
+                        .suggestions
+                        .iter()
+                        .any(|o| o.span == s.span && o.replacement == s.replacement)
+                    {
+                        k.suggestions.push(s);
+                    }
+                }
+                if k.hint.is_none() {
+                    k.hint = f.hint;
+                }
+            }
+            None => kept.push(f),
+        }
+    }
+    rest.extend(kept);
+    rest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Safety;
+
+    fn f(rule: &'static str, start: usize, end: usize, repl: &str) -> Finding {
+        Finding {
+            rule,
+            severity: Severity::Warning,
+            span: Span::new(start, end),
+            message: String::new(),
+            hint: None,
+            suggestions: vec![Suggestion {
+                span: Span::new(start, end),
+                replacement: repl.to_owned(),
+                safety: Safety::Unsafe,
+            }],
+        }
+    }
+
+    const LEVELS: &[(&str, u8, usize)] = &[
+        ("standaardzin", rank::STOCK_PHRASE, 0),
+        ("ambtelijk-woord", rank::WORD_LIST, 1),
+        ("vaag-woord", rank::WORD_LIST, 2),
+        ("moeilijk-woord", rank::RARE_WORD, 3),
+    ];
+
+    #[test]
+    fn nested_findings_merge_into_the_longest() {
+        let out = merge_word_level(
+            vec![
+                f("ambtelijk-woord", 4, 13, "vragen"),
+                f("standaardzin", 0, 15, "Wilt u"),
+                f("lange-zin", 0, 40, ""),
+            ],
+            LEVELS,
+        );
+        assert_eq!(out.len(), 2);
+        let kept = out.iter().find(|x| x.rule == "standaardzin").unwrap();
+        let repl: Vec<&str> = kept
+            .suggestions
+            .iter()
+            .map(|s| s.replacement.as_str())
+            .collect();
+        assert_eq!(repl, ["Wilt u", "vragen"]);
+        assert_eq!(kept.suggestions[1].span, Span::new(4, 13));
+    }
+
+    #[test]
+    fn equal_spans_keep_the_most_specific_rule() {
+        let out = merge_word_level(
+            vec![f("moeilijk-woord", 0, 5, "x"), f("vaag-woord", 0, 5, "y")],
+            LEVELS,
+        );
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].rule, "vaag-woord");
+        // Same rank: the rule listed last (house style after the built-in lists).
+        let out = merge_word_level(
+            vec![f("ambtelijk-woord", 0, 5, "x"), f("vaag-woord", 0, 5, "y")],
+            LEVELS,
+        );
+        assert_eq!(out[0].rule, "vaag-woord");
+        assert_eq!(out[0].suggestions.len(), 2);
+    }
+
+    #[test]
+    fn same_rule_and_partial_overlaps_stay() {
+        let out = merge_word_level(
+            vec![
+                f("ambtelijk-woord", 0, 10, "a"),
+                f("ambtelijk-woord", 2, 5, "b"),
+                f("vaag-woord", 8, 14, "c"),
+            ],
+            LEVELS,
+        );
+        assert_eq!(out.len(), 3);
     }
 }

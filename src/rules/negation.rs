@@ -204,6 +204,13 @@ impl Rule for DoubleNegation {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         for s in &doc.sentences {
             if let Some((span, positive)) = self.find(doc, s) {
+                // A curated rewrite (wordlists/positief.tsv) beats the mechanical one.
+                let curated = lexicon()
+                    .positive_rewrites()
+                    .iter()
+                    .find(|(neg, _)| neg == &doc.lower[span.start..span.end])
+                    .map(|(_, p)| match_case(doc.slice(span), p));
+                let positive = curated.or(positive);
                 let mut f = self
                     .meta
                     .finding(span, self.meta.message(&[("match", doc.slice(span))]));

@@ -2,6 +2,7 @@
 //! shared lexicon. No rule logic lives here.
 
 pub mod document;
+pub mod frequency;
 pub mod lexicon;
 pub mod morph;
 pub mod span;

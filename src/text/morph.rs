@@ -38,6 +38,15 @@ pub fn split_separable(infinitive: &str, lex: &Lexicon) -> Option<(&'static str,
         .map(|p| (*p, infinitive[p.len()..].to_owned()))
 }
 
+/// Second-person forms that differ from the third person ("u bent", not "u is").
+const SECOND_PERSON: &[(&str, &str)] = &[
+    ("zijn", "bent"),
+    ("hebben", "hebt"),
+    ("kunnen", "kunt"),
+    ("willen", "wilt"),
+    ("zullen", "zult"),
+];
+
 /// Does this verb split off a particle in finite forms ("keurt … goed")? Then a finite
 /// form cannot be replaced in place.
 pub fn is_separable(infinitive: &str, lex: &Lexicon) -> bool {
@@ -53,15 +62,19 @@ pub fn verb_forms(infinitive: &str, lex: &Lexicon) -> Vec<(String, VerbForm)> {
     let Some(p) = paradigm(infinitive, lex) else {
         return Vec::new();
     };
+    // No present participles: "verstrekkende gevolgen" (far-reaching) and "dienende"
+    // are adjectives far more often than officialese verb forms.
     let mut v = vec![
         (infinitive.to_owned(), VerbForm::Infinitive),
         (p.participle.clone(), VerbForm::Participle),
-        (format!("{infinitive}d"), VerbForm::PresentParticiple),
-        (format!("{infinitive}de"), VerbForm::PresentParticiple),
     ];
     if !p.separable {
         v.push((p.stem.clone(), VerbForm::Stem));
         v.push((p.third.clone(), VerbForm::Third));
+        // The u/jij-form where it differs from the hij-form: "u bent", "u hebt".
+        if let Some((_, second)) = SECOND_PERSON.iter().find(|(inf, _)| *inf == infinitive) {
+            v.push(((*second).to_owned(), VerbForm::Third));
+        }
         v.push((p.past_sg.clone(), VerbForm::PastSingular));
         v.push((p.past_pl.clone(), VerbForm::PastPlural));
     }
@@ -292,7 +305,7 @@ pub fn infinitive_of_participle(participle: &str, lex: &Lexicon) -> Option<Strin
 }
 
 /// "verstuur" → "versturen", "pas" → "passen", "werk" → "werken", "leef" → "leven".
-fn infinitive_of_stem(stem: &str) -> String {
+pub fn infinitive_of_stem(stem: &str) -> String {
     let b = stem.as_bytes();
     let n = b.len();
     let mut s = stem.to_owned();
@@ -343,73 +356,168 @@ pub fn finite(
     inflect(infinitive, form, lex)
 }
 
-/// Inflected forms of an adjective: "adequaat" → "adequate", "adequater", "adequaatst".
+/// Inflected forms of an adjective: "adequaat" → "adequate", "adequater", "adequaatst";
+/// "additioneel" → "additionele"; "nader" → "nadere", "naderder".
 pub fn adjective_forms(adj: &str) -> Vec<String> {
     let e = adjective_e(adj);
+    let comparative = if adj.ends_with('r') {
+        format!("{adj}der") // nader → naderder, zwaar → zwaarder
+    } else {
+        format!("{e}r")
+    };
     let mut v = vec![
         adj.to_owned(),
-        e.clone(),
-        format!("{e}r"),
+        e,
+        comparative,
         format!("{adj}st"),
         format!("{adj}ste"),
     ];
+    v.sort();
     v.dedup();
     v
+}
+
+/// Vowel groups in a word, enough to tell one syllable from more.
+fn vowel_groups(w: &str) -> usize {
+    let mut n = 0;
+    let mut prev = false;
+    for c in w.chars() {
+        let v = matches!(
+            c,
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ë' | 'ï' | 'é' | 'ü' | 'ö'
+        );
+        if v && (!prev || matches!(c, 'ë' | 'ï' | 'ü' | 'ö')) {
+            n += 1;
+        }
+        prev = v;
+    }
+    n
+}
+
+/// An unstressed final syllable with a schwa ("nader", "simpel", "geneesmiddel",
+/// "eigen"): its consonant is never doubled before -e/-en.
+fn schwa_ending(w: &str) -> bool {
+    ["el", "er", "en", "em"].iter().any(|e| {
+        w.strip_suffix(e)
+            .is_some_and(|head| !head.ends_with(['e', 'i', 'o', 'a', 'u']))
+    }) && vowel_groups(w) >= 2
+}
+
+/// The stem of a word before an ending that starts with a vowel (-e, -en), by the
+/// spelling rules: open syllables lose a doubled vowel ("adequaat" → "adequat-",
+/// "perceel" → "percel-"), a short stressed vowel doubles its consonant ("vlot" →
+/// "vlott-"), f/s become v/z after a long vowel ("brief" → "briev-").
+fn open_stem(w: &str) -> String {
+    if let Some(head) = w.strip_suffix("ieel") {
+        return format!("{head}iël"); // financieel → financiël-e
+    }
+    if let Some(head) = w.strip_suffix("ëel") {
+        return format!("{head}ël"); // reëel → reël-e
+    }
+    let b = w.as_bytes();
+    let n = b.len();
+    if !w.is_ascii() || n < 3 {
+        return w.to_owned();
+    }
+    let mut s = w.to_owned();
+    let last = b[n - 1];
+    let mut long_vowel = false;
+    if !is_vowel(last) && b[n - 2] == b[n - 3] && is_vowel(b[n - 2]) {
+        // A doubled vowel before the last consonant: adequaat, perceel, uur.
+        s.remove(n - 2);
+        long_vowel = true;
+    } else if !is_vowel(last)
+        && is_vowel(b[n - 2])
+        && !is_vowel(b[n - 3])
+        && !matches!(last, b'w' | b'j' | b'x')
+        && !w.ends_with("ig")
+        && !w.ends_with("lijk")
+        && !w.ends_with("isch")
+        && !schwa_ending(w)
+    {
+        s.push(last as char); // vlot → vlott(e)
+    } else if n >= 3 && !is_vowel(last) && is_vowel(b[n - 2]) && is_vowel(b[n - 3]) {
+        // ie, oe, ui, ei, ij-like vowels: brief → brieven, reis → reizen.
+        long_vowel = true;
+    } else if w.ends_with("ijs") || w.ends_with("ijf") {
+        long_vowel = true; // prijs → prijzen, wijf → wijven
+    }
+    if long_vowel {
+        match s.pop() {
+            Some('f') => s.push('v'),
+            Some('s') => s.push('z'),
+            Some(c) => s.push(c),
+            None => {}
+        }
+    }
+    s
+}
+
+/// The attributive form of an adjective for a suggestion: "volgend" → "volgende",
+/// "extra" → "extra" (no -e after a full vowel), pronouns as they are ("dit", "die").
+pub fn adjective_inflected(adj: &str) -> String {
+    const AS_IS: &[&str] = &["dit", "dat", "die", "deze", "zo", "zo'n", "zo’n", "zulke"];
+    if AS_IS.contains(&adj) || adj.ends_with(['a', 'o', 'i', 'u', 'y', 'é']) {
+        return adj.to_owned();
+    }
+    adjective_e(adj)
 }
 
 fn adjective_e(adj: &str) -> String {
     if adj.ends_with('e') {
         return adj.to_owned();
     }
-    let b = adj.as_bytes();
-    let n = b.len();
-    if !adj.is_ascii() || n < 3 {
-        return format!("{adj}e");
+    // Adjectives in unstressed -en take no -e: "eigen", "open", "verboden".
+    if adj.ends_with("en") && schwa_ending(adj) {
+        return adj.to_owned();
     }
-    let mut s = adj.to_owned();
-    let last = b[n - 1];
-    if !is_vowel(last) && b[n - 2] == b[n - 3] && is_vowel(b[n - 2]) && b[n - 2] != b'e' {
-        s.remove(n - 2); // adequaat → adequat(e)
-    } else if !is_vowel(last)
-        && is_vowel(b[n - 2])
-        && !is_vowel(b[n - 3])
-        && !adj.ends_with("ig")
-        && !adj.ends_with("lijk")
-        && !adj.ends_with("isch")
-    {
-        s.push(last as char); // vlot → vlott(e)
-    }
-    match s.pop() {
-        Some('f') => s.push('v'),
-        Some('s') if !adj.ends_with("ss") => s.push('z'),
-        Some(c) => s.push(c),
-        None => {}
-    }
-    format!("{s}e")
+    format!("{}e", open_stem(adj))
 }
 
+/// The -en plural of a noun: "perceel" → "percelen", "geneesmiddel" → "geneesmiddelen",
+/// "straf" → "straffen", "brief" → "brieven".
+fn plural_en(noun: &str) -> String {
+    if noun.ends_with('e') {
+        return format!("{noun}n");
+    }
+    format!("{}en", open_stem(noun))
+}
+
+/// Nouns in -el that take -en rather than -s ("middelen", "artikelen").
+const EL_EN: &[&str] = &[
+    "middel",
+    "artikel",
+    "wezel",
+    "onderdeel",
+    "deel",
+    "voordeel",
+];
+
 /// The plural of a noun for a suggestion: -s after an unstressed ending or a vowel,
-/// otherwise -en with the spelling rules ("regel" → "regels", "straf" → "straffen").
+/// otherwise -en with the spelling rules ("regel" → "regels", "straf" → "straffen",
+/// "medicijn" → "medicijnen", "middel" → "middelen").
 pub fn noun_plural(noun: &str) -> String {
+    if EL_EN.iter().any(|e| noun.ends_with(e)) {
+        return plural_en(noun);
+    }
     if ["e", "el", "em", "en", "er", "je", "a", "o", "u", "i", "y"]
         .iter()
         .any(|e| noun.ends_with(e))
     {
         format!("{noun}s")
     } else {
-        format!("{}n", adjective_e(noun))
+        plural_en(noun)
     }
 }
 
 /// Plural forms of a noun (both -en and -s; the list decides by matching).
 pub fn noun_forms(noun: &str) -> Vec<String> {
-    let mut v = vec![noun.to_owned(), format!("{noun}s")];
-    if noun.ends_with('e') {
-        v.push(format!("{noun}n"));
-    } else {
-        v.push(format!("{}n", adjective_e(noun)));
+    let mut v = vec![noun.to_owned(), format!("{noun}s"), plural_en(noun)];
+    if !noun.ends_with('e') {
         v.push(format!("{noun}en"));
     }
+    v.sort();
+    v.dedup();
     v
 }
 
@@ -492,8 +600,43 @@ mod tests {
 
     #[test]
     fn adjectives_and_nouns() {
-        assert!(adjective_forms("adequaat").contains(&"adequate".to_owned()));
-        assert!(adjective_forms("relevant").contains(&"relevante".to_owned()));
-        assert!(noun_forms("sanctie").contains(&"sancties".to_owned()));
+        let has = |v: Vec<String>, w: &str| v.contains(&w.to_owned());
+        assert!(has(adjective_forms("adequaat"), "adequate"));
+        assert!(has(adjective_forms("relevant"), "relevante"));
+        assert!(has(adjective_forms("additioneel"), "additionele"));
+        assert!(has(adjective_forms("structureel"), "structurele"));
+        assert!(has(adjective_forms("financieel"), "financiële"));
+        assert!(has(adjective_forms("nader"), "nadere"));
+        assert!(!has(adjective_forms("nader"), "naderre"));
+        assert!(has(adjective_forms("nader"), "naderder"));
+        assert!(has(adjective_forms("simpel"), "simpele"));
+        assert!(has(adjective_forms("vlot"), "vlotte"));
+        assert!(has(adjective_forms("snel"), "snelle"));
+        assert!(has(adjective_forms("breed"), "brede"));
+        assert!(has(adjective_forms("passief"), "passieve"));
+        assert!(has(noun_forms("sanctie"), "sancties"));
+        assert!(has(noun_forms("perceel"), "percelen"));
+        assert!(has(noun_forms("geneesmiddel"), "geneesmiddelen"));
+        assert!(!has(noun_forms("geneesmiddel"), "geneesmiddellen"));
+        assert!(has(noun_forms("straf"), "straffen"));
+        assert!(has(noun_forms("brief"), "brieven"));
+        assert!(has(noun_forms("prijs"), "prijzen"));
+        assert!(has(noun_forms("jaar"), "jaren"));
+        assert_eq!(noun_plural("medicijn"), "medicijnen");
+        assert_eq!(noun_plural("middel"), "middelen");
+        assert_eq!(noun_plural("regel"), "regels");
+        assert_eq!(noun_plural("boete"), "boetes");
+        assert_eq!(noun_plural("straf"), "straffen");
+        assert_eq!(adjective_inflected("volgend"), "volgende");
+        assert_eq!(adjective_inflected("extra"), "extra");
+        assert_eq!(adjective_inflected("dit"), "dit");
+        assert_eq!(adjective_inflected("genoemd"), "genoemde");
+    }
+
+    #[test]
+    fn no_present_participles() {
+        let f = forms("verstrekken");
+        assert!(!f.contains(&"verstrekkend".to_owned()));
+        assert!(!f.contains(&"verstrekkende".to_owned()));
     }
 }
