@@ -2,6 +2,7 @@
 //! shared lexicon. No rule logic lives here.
 
 pub mod document;
+pub mod letter;
 pub mod lexicon;
 pub mod morph;
 pub mod span;
@@ -10,5 +11,6 @@ pub mod token;
 pub mod tokenizer;
 
 pub use document::{Document, Paragraph, Sentence, UnitKind};
+pub use letter::{Block, BlockKind, Letter, Subject};
 pub use span::{LineCol, LineIndex, Span};
 pub use token::{Token, TokenKind};
