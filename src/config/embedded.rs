@@ -12,6 +12,7 @@ pub const RULE_FILES: &[(&str, &str)] = &[
         "werkwoorden.yaml",
         include_str!("../../rules/werkwoorden.yaml"),
     ),
+    ("brief.yaml", include_str!("../../rules/brief.yaml")),
 ];
 
 /// Word lists by name (file name without extension).
@@ -21,6 +22,10 @@ const WORDLISTS: &[(&str, &str)] = &[
         include_str!("../../wordlists/afkortingen.tsv"),
     ),
     ("ambtelijk", include_str!("../../wordlists/ambtelijk.tsv")),
+    (
+        "contextformules",
+        include_str!("../../wordlists/contextformules.tsv"),
+    ),
     (
         "deelwoorden",
         include_str!("../../wordlists/deelwoorden.txt"),

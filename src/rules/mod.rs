@@ -4,6 +4,7 @@
 
 pub mod negation;
 pub mod passive;
+pub mod pyramid;
 pub mod registry;
 pub mod sentence_length;
 pub mod word_list;

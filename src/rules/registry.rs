@@ -1,12 +1,13 @@
 //! Rule kind name → constructor. Adding a kind: one file in `src/rules/`, one arm here.
 
-use super::{Rule, negation, passive, sentence_length, word_list};
+use super::{Rule, negation, passive, pyramid, sentence_length, word_list};
 use crate::config::schema::RuleDef;
 
 pub const KINDS: &[&str] = &[
     "double_negation",
     "negation",
     "passive",
+    "pyramid",
     "sentence_length",
     "word_list",
 ];
@@ -16,6 +17,7 @@ pub fn build(def: &RuleDef) -> Result<Box<dyn Rule>, String> {
         "double_negation" => Box::new(negation::DoubleNegation::from_def(def)?),
         "negation" => Box::new(negation::Negation::from_def(def)?),
         "passive" => Box::new(passive::Passive::from_def(def)?),
+        "pyramid" => Box::new(pyramid::Pyramid::from_def(def)?),
         "sentence_length" => Box::new(sentence_length::SentenceLength::from_def(def)?),
         "word_list" => Box::new(word_list::WordList::from_def(def)?),
         other => {
