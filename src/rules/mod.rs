@@ -2,6 +2,7 @@
 //! a small closed set of rule *kinds*, one Rust file per kind. Everything expensive
 //! (automata, regexes) is built when the rule set is loaded, once per process.
 
+pub mod address_form;
 pub mod negation;
 pub mod passive;
 pub mod pyramid;

@@ -1,9 +1,10 @@
 //! Rule kind name → constructor. Adding a kind: one file in `src/rules/`, one arm here.
 
-use super::{Rule, negation, passive, pyramid, sentence_length, word_list};
+use super::{Rule, address_form, negation, passive, pyramid, sentence_length, word_list};
 use crate::config::schema::RuleDef;
 
 pub const KINDS: &[&str] = &[
+    "address_form",
     "double_negation",
     "negation",
     "passive",
@@ -14,6 +15,7 @@ pub const KINDS: &[&str] = &[
 
 pub fn build(def: &RuleDef) -> Result<Box<dyn Rule>, String> {
     Ok(match def.kind.as_str() {
+        "address_form" => Box::new(address_form::AddressForm::from_def(def)?),
         "double_negation" => Box::new(negation::DoubleNegation::from_def(def)?),
         "negation" => Box::new(negation::Negation::from_def(def)?),
         "passive" => Box::new(passive::Passive::from_def(def)?),
