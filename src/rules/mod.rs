@@ -3,11 +3,14 @@
 //! (automata, regexes) is built when the rule set is loaded, once per process.
 
 pub mod address_form;
+pub mod enumeration;
 pub mod negation;
+pub mod paragraph_length;
 pub mod passive;
 pub mod pyramid;
 pub mod registry;
 pub mod sentence_length;
+pub mod subheadings;
 pub mod word_list;
 
 use crate::config::schema::RuleDef;

@@ -1,15 +1,21 @@
 //! Rule kind name → constructor. Adding a kind: one file in `src/rules/`, one arm here.
 
-use super::{Rule, address_form, negation, passive, pyramid, sentence_length, word_list};
+use super::{
+    Rule, address_form, enumeration, negation, paragraph_length, passive, pyramid, sentence_length,
+    subheadings, word_list,
+};
 use crate::config::schema::RuleDef;
 
 pub const KINDS: &[&str] = &[
     "address_form",
     "double_negation",
+    "enumeration",
     "negation",
+    "paragraph_length",
     "passive",
     "pyramid",
     "sentence_length",
+    "subheadings",
     "word_list",
 ];
 
@@ -17,10 +23,13 @@ pub fn build(def: &RuleDef) -> Result<Box<dyn Rule>, String> {
     Ok(match def.kind.as_str() {
         "address_form" => Box::new(address_form::AddressForm::from_def(def)?),
         "double_negation" => Box::new(negation::DoubleNegation::from_def(def)?),
+        "enumeration" => Box::new(enumeration::Enumeration::from_def(def)?),
         "negation" => Box::new(negation::Negation::from_def(def)?),
+        "paragraph_length" => Box::new(paragraph_length::ParagraphLength::from_def(def)?),
         "passive" => Box::new(passive::Passive::from_def(def)?),
         "pyramid" => Box::new(pyramid::Pyramid::from_def(def)?),
         "sentence_length" => Box::new(sentence_length::SentenceLength::from_def(def)?),
+        "subheadings" => Box::new(subheadings::Subheadings::from_def(def)?),
         "word_list" => Box::new(word_list::WordList::from_def(def)?),
         other => {
             return Err(format!(
