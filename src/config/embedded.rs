@@ -13,6 +13,7 @@ pub const RULE_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/werkwoorden.yaml"),
     ),
     ("brief.yaml", include_str!("../../rules/brief.yaml")),
+    ("zinsbouw.yaml", include_str!("../../rules/zinsbouw.yaml")),
 ];
 
 /// Word lists by name (file name without extension).
@@ -33,6 +34,10 @@ const WORDLISTS: &[(&str, &str)] = &[
     (
         "geen-deelwoorden",
         include_str!("../../wordlists/geen-deelwoorden.txt"),
+    ),
+    (
+        "naamwoordstijl",
+        include_str!("../../wordlists/naamwoordstijl.tsv"),
     ),
     (
         "ontkenningen",

@@ -3,8 +3,12 @@
 //! (automata, regexes) is built when the rule set is loaded, once per process.
 
 pub mod address_form;
+pub mod auxiliary;
+pub mod clamp;
 pub mod enumeration;
+pub mod er_construction;
 pub mod negation;
+pub mod nominal_style;
 pub mod paragraph_length;
 pub mod passive;
 pub mod pyramid;
