@@ -76,7 +76,7 @@ pub struct Pyramid {
     meta: RuleMeta,
     params: Params,
     formulas: Vec<Formula>,
-    cues: Cues,
+    cues: &'static Cues,
     vague: Vec<String>,
 }
 
@@ -149,7 +149,9 @@ const IMPERATIVES: &[&str] = &[
     "zet",
 ];
 
-/// Lexical cues, compiled once.
+/// Lexical cues, compiled once per process and shared by the rule instances.
+static CUES: std::sync::LazyLock<Cues> = std::sync::LazyLock::new(Cues::new);
+
 struct Cues {
     /// Decisions: always the main message, even in a sentence about objections.
     decision: Vec<Regex>,
@@ -302,7 +304,7 @@ impl Pyramid {
             meta: RuleMeta::new(def),
             params: p,
             formulas,
-            cues: Cues::new(),
+            cues: &CUES,
             vague,
         })
     }
