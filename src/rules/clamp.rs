@@ -41,7 +41,12 @@ pub struct Clamp {
 }
 
 const DETERMINERS: &[&str] = &[
-    "de", "het", "een", "uw", "onze", "ons", "deze", "dit", "je", "jouw", "hun", "mijn",
+    "de", "het", "een", "uw", "onze", "ons", "je", "jouw", "hun", "mijn",
+];
+/// Words after the participle that show it is not followed by its noun.
+const NOT_NOUNS: &[&str] = &[
+    "en", "maar", "te", "aan", "op", "in", "door", "met", "voor", "van", "bij", "tot", "uit",
+    "naar", "over", "valt", "staat", "ligt", "blijft", "komt", "gaat", "wel", "niet", "ook", "nog",
 ];
 const PREPOSITIONS: &[&str] = &[
     "door", "in", "op", "met", "aan", "bij", "voor", "van", "na", "uit", "tot", "over", "onder",
@@ -64,7 +69,7 @@ const SUBORDINATORS: &[&str] = &[
     "dat", "die", "omdat", "als", "wanneer", "hoewel", "nadat", "zodat", "terwijl", "voordat",
     "doordat", "waardoor", "indien", "tenzij", "welke", "wat", "waarin", "waarop", "waarmee",
     "waarbij", "waarna", "waarvoor", "waarover", "zodra", "sinds", "toen", "opdat", "of", "mits",
-    "hetgeen", "wie", "waar", "waarvan", "om",
+    "hetgeen", "wie", "waar", "waarvan", "om", "hoe", "waarom",
 ];
 /// Words ending in -en that are not infinitives.
 const NOT_INFINITIVES: &[&str] = &[
@@ -183,8 +188,21 @@ impl Clamp {
                 if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
                     break;
                 }
-                let noun_follows = toks.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word);
+                let noun_follows = toks.get(k + 1).is_some_and(|n| {
+                    let w = doc.token_lower(n);
+                    n.kind == TokenKind::Word
+                        && !SUBORDINATORS.contains(&w)
+                        && !FINITE.contains(&w)
+                        && !NOT_NOUNS.contains(&w)
+                });
                 let te_infinitive = k > 0 && lw[k - 1] == "te" && is_infinitive(lw[k]);
+                // "van de Verenigde Staten": right after an article, the participle belongs
+                // to that article's phrase, not to the one at the start.
+                let own_article = DETERMINERS.contains(&lw[k - 1]);
+                let capital = doc.token_text(t).starts_with(char::is_uppercase);
+                if own_article || capital {
+                    continue;
+                }
                 if noun_follows && (attributive_participle(lw[k], lex) || te_infinitive) {
                     // Words strictly between the article and the participle ("te" not counted).
                     let gap = toks[i + 1..k].iter().filter(|t| t.counts_as_word()).count()
@@ -249,8 +267,15 @@ impl Clamp {
             if toks[last].kind != TokenKind::Word || last <= fin + 1 {
                 continue;
             }
+            // A modal ends in an infinitive ("kunt … afgeven", "kan … worden betaald");
+            // hebben, zijn and worden end in a participle.
             let modal = MODALS.contains(&lw[fin]);
-            let final_verb = is_participle(lw[last], lex) || modal && is_infinitive(lw[last]);
+            let final_verb = if modal {
+                is_infinitive(lw[last])
+                    || is_participle(lw[last], lex) && is_infinitive(lw[last - 1])
+            } else {
+                is_participle(lw[last], lex)
+            };
             if !final_verb {
                 continue;
             }
@@ -336,6 +361,10 @@ mod tests {
             "Uit de door u verstrekte gegevens blijkt dat u recht heeft op toeslag.",
             "Wij weten dat u uw aanvraag voor een parkeervergunning voor bewoners van de wijk op 3 maart heeft ingediend.",
             "Het in ons gestelde vertrouwen waarderen wij.",
+            "De op één na machtigste man van de Verenigde Staten is ziek.",
+            "Hem werd het door Wilson vergund twee afgevaardigden te sturen terwijl hij wachtte.",
+            "Dat dit voor Joodse lezers moeilijk te begrijpen valt, weten wij.",
+            "Hij moest niet voor het eerst in het toernooi toezien hoe zijn ploeg op vele fronten werd afgetroefd.",
             "De vergunning is voor iedereen die in de wijk woont en werkt beschikbaar.",
             "Dan moet u dit via het digitaal loket van de gemeente doorgeven.",
             "Ten tweede heeft u de rente van uw hypotheek voor het hele jaar afgetrokken.",

@@ -171,7 +171,7 @@ impl Enumeration {
             let mut j = i + 1;
             let mut items = 1;
             let mut item_words = 0;
-            let mut numbers = usize::from(is_numberish(doc, last_words(first.toks, 4)));
+            let mut numbers = 0;
             let mut end: Option<(usize, Span)> = None;
             while j < pieces.len() && pieces[j].after_comma {
                 let p = &pieces[j];
@@ -233,7 +233,8 @@ impl Enumeration {
                 let first_is_clause = clause(&fw[fw.len() - first_len..]);
                 let enough = items >= self.params.min_items
                     && (items >= self.params.many_items || item_words >= self.params.min_words);
-                if enough && numbers < 2 && !first_is_clause {
+                // Dates, amounts and scores: a number in any item after the first.
+                if enough && numbers == 0 && !first_is_clause {
                     let start_tok = first_item_start(doc, first.toks, first_len);
                     return Some((start_tok.span.cover(end_span), items));
                 }
@@ -402,6 +403,7 @@ mod tests {
             "U heeft veel extra kosten, zoals vervoer naar het ziekenhuis en aangepaste schoenen.",
             "Wij kunnen de tarieven twee keer per jaar aanpassen, op 1 januari en op 1 juli.",
             "U kunt het gebruiken voor een nieuwe koelkast, kleding of een schoolreis van uw kinderen.",
+            "Het in Polen nog ongeslagen Brazilië, in 1993 voor het eerst en laatst winnaar van de World League.",
         ] {
             assert!(hits(t).is_empty(), "{t}: {:?}", hits(t));
         }
