@@ -12,6 +12,8 @@ pub const RULE_FILES: &[(&str, &str)] = &[
         "werkwoorden.yaml",
         include_str!("../../rules/werkwoorden.yaml"),
     ),
+    ("brief.yaml", include_str!("../../rules/brief.yaml")),
+    ("zinsbouw.yaml", include_str!("../../rules/zinsbouw.yaml")),
     ("meta.yaml", include_str!("../../rules/meta.yaml")),
 ];
 
@@ -25,12 +27,20 @@ const WORDLISTS: &[(&str, &str)] = &[
     // CC BY-SA 4.0 (wordfreq, SUBTLEX-NL): see wordlists/LICENSE-frequentie.md.
     ("frequentie", include_str!("../../wordlists/frequentie.tsv")),
     (
+        "contextformules",
+        include_str!("../../wordlists/contextformules.tsv"),
+    ),
+    (
         "deelwoorden",
         include_str!("../../wordlists/deelwoorden.txt"),
     ),
     (
         "geen-deelwoorden",
         include_str!("../../wordlists/geen-deelwoorden.txt"),
+    ),
+    (
+        "naamwoordstijl",
+        include_str!("../../wordlists/naamwoordstijl.tsv"),
     ),
     (
         "ontkenningen",

@@ -3,13 +3,22 @@
 //! (automata, regexes) is built when the rule set is loaded, once per process.
 
 pub mod abbreviation;
+pub mod address_form;
+pub mod auxiliary;
+pub mod clamp;
+pub mod enumeration;
+pub mod er_construction;
 pub mod long_word;
 pub mod negation;
+pub mod nominal_style;
+pub mod paragraph_length;
 pub mod passive;
+pub mod pyramid;
 pub mod rare_word;
 pub mod registry;
 pub mod sentence_length;
 pub mod stock_phrase;
+pub mod subheadings;
 pub mod suppression;
 pub mod word_list;
 

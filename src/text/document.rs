@@ -1,12 +1,14 @@
 //! The document model every rule reads: tokens, sentences and paragraphs (units) of the
 //! prose, each with its span. Built once per document; rules never re-tokenise.
 
+use super::letter::Letter;
 use super::lexicon::{AbbrevClass, Lexicon, lexicon};
 use super::span::Span;
 use super::token::{ABBREV, INITIAL, Token, TokenKind};
 use super::tokenizer::{is_terminal, lowercase_same_len, tokenize};
 use crate::input::{BlockKind, Prose};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A unit of text: a paragraph, heading, list item or a line standing on its own.
 #[derive(Clone, Debug)]
@@ -42,6 +44,8 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub paragraphs: Vec<Paragraph>,
+    /// The letter structure, recognised on first use and shared by all letter rules.
+    letter: OnceLock<Option<Letter>>,
 }
 
 impl<'a> Document<'a> {
@@ -83,6 +87,7 @@ impl<'a> Document<'a> {
             tokens,
             sentences: Vec::new(),
             paragraphs: Vec::new(),
+            letter: OnceLock::new(),
         };
         let mut t = 0;
         for (span, kind) in units {
@@ -130,6 +135,12 @@ impl<'a> Document<'a> {
             .iter()
             .filter(|t| t.counts_as_word())
             .count()
+    }
+
+    /// The letter structure (subject, salutation, body, closing), or `None` when the
+    /// text is not a letter. Recognised once per document.
+    pub fn letter(&self) -> Option<&Letter> {
+        self.letter.get_or_init(|| Letter::recognise(self)).as_ref()
     }
 
     /// Index of the sentence containing a byte offset.

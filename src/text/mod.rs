@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod frequency;
+pub mod letter;
 pub mod lexicon;
 pub mod morph;
 pub mod span;
@@ -11,5 +12,6 @@ pub mod token;
 pub mod tokenizer;
 
 pub use document::{Document, Paragraph, Sentence, UnitKind};
+pub use letter::{Block, BlockKind, Letter, Subject};
 pub use span::{LineCol, LineIndex, Span};
 pub use token::{Token, TokenKind};

@@ -1,0 +1,302 @@
+//! `address_form`: how the text addresses the reader (B1-GUIDE §1.2 "Form of address",
+//! [S9], [S16]). Three checks, one rule instance each:
+//!
+//! - `mix`: "u" and "je/jij/jouw" in one text. The minority form is reported at each
+//!   occurrence, with the count of the majority form.
+//! - `capital`: "U" or "Uw" with a capital in mid-sentence (write "u", "uw").
+//! - `men`: impersonal "men" (address the reader, or say who does it).
+//!
+//! Words in quotation marks do not count: a quoted sentence may address someone else.
+
+use super::{Rule, RuleMeta, params};
+use crate::config::schema::RuleDef;
+use crate::finding::{Finding, Safety, Suggestion};
+use crate::text::token::ABBREV;
+use crate::text::{Document, TokenKind};
+use serde::Deserialize;
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Check {
+    #[default]
+    Mix,
+    Capital,
+    Men,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {
+    pub check: Check,
+}
+
+pub struct AddressForm {
+    meta: RuleMeta,
+    params: Params,
+}
+
+const U_FORMS: &[&str] = &["u", "uw", "uzelf"];
+const JE_FORMS: &[&str] = &["je", "jij", "jou", "jouw", "jezelf", "jullie"];
+/// Before these, a capital "U" is a label ("vak U", "route U"), not the pronoun.
+const LABEL_WORDS: &[&str] = &[
+    "letter",
+    "vak",
+    "gebied",
+    "route",
+    "type",
+    "blok",
+    "lijn",
+    "bus",
+    "zone",
+    "sector",
+    "rij",
+    "categorie",
+    "klasse",
+    "model",
+    "plan",
+    "fase",
+    "bijlage",
+    "kamer",
+    "gang",
+    "ingang",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    U,
+    Je,
+}
+
+impl Form {
+    fn word(self) -> &'static str {
+        match self {
+            Form::U => "u",
+            Form::Je => "je",
+        }
+    }
+}
+
+/// For each token: does it stand between quotation marks? Quotes do not run past a unit.
+fn quoted(doc: &Document) -> Vec<bool> {
+    let mut out = vec![false; doc.tokens.len()];
+    for unit in &doc.paragraphs {
+        let Some(s0) = doc.sentences.get(unit.sentences.start) else {
+            continue;
+        };
+        let first = s0.tokens.start;
+        let last = doc.sentences[unit.sentences.end - 1].tokens.end;
+        let mut inside = false;
+        for (i, t) in doc.tokens.iter().enumerate().take(last).skip(first) {
+            if t.kind == TokenKind::Punct {
+                match doc.token_text(t) {
+                    "“" | "„" | "‘" | "«" => inside = true,
+                    "”" | "»" => inside = false,
+                    "\"" | "''" => inside = !inside,
+                    "'" | "’" => {
+                        // A lone quote mark: opens before a word, closes after one.
+                        let next_touches = doc
+                            .tokens
+                            .get(i + 1)
+                            .is_some_and(|n| n.span.start == t.span.end);
+                        inside = next_touches && !inside;
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            out[i] = inside;
+        }
+    }
+    out
+}
+
+impl AddressForm {
+    pub fn from_def(def: &RuleDef) -> Result<Self, String> {
+        Ok(AddressForm {
+            meta: RuleMeta::new(def),
+            params: params(def)?,
+        })
+    }
+
+    /// Reader-addressing pronouns outside quotes: (token index, form).
+    fn pronouns(&self, doc: &Document, quoted: &[bool]) -> Vec<(usize, Form)> {
+        let mut out = Vec::new();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word || quoted[i] || t.has(ABBREV) {
+                continue;
+            }
+            let w = doc.token_lower(t);
+            let form = if U_FORMS.contains(&w) {
+                if self.label_u(doc, i) {
+                    continue;
+                }
+                Form::U
+            } else if JE_FORMS.contains(&w) {
+                Form::Je
+            } else {
+                continue;
+            };
+            out.push((i, form));
+        }
+        out
+    }
+
+    /// "vak U", "route U": a capital U as a label.
+    fn label_u(&self, doc: &Document, i: usize) -> bool {
+        doc.token_text(&doc.tokens[i]) == "U"
+            && i > 0
+            && LABEL_WORDS.contains(&doc.token_lower(&doc.tokens[i - 1]))
+    }
+
+    fn check_mix(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let quoted = quoted(doc);
+        let found = self.pronouns(doc, &quoted);
+        let n_u = found.iter().filter(|(_, f)| *f == Form::U).count();
+        let n_je = found.len() - n_u;
+        if n_u == 0 || n_je == 0 {
+            return;
+        }
+        // The majority form; on a tie, the form the text starts with.
+        let majority = match n_u.cmp(&n_je) {
+            std::cmp::Ordering::Greater => Form::U,
+            std::cmp::Ordering::Less => Form::Je,
+            std::cmp::Ordering::Equal => found[0].1,
+        };
+        let count = n_u.max(n_je);
+        for &(i, form) in found.iter().filter(|(_, f)| *f != majority) {
+            let t = doc.tokens[i];
+            let mut f = self.meta.finding(
+                t.span,
+                self.meta.message(&[
+                    ("match", doc.token_text(&t)),
+                    ("form", form.word()),
+                    ("majority", majority.word()),
+                    ("count", &count.to_string()),
+                ]),
+            );
+            f.hint = Some(
+                "Kies één aanspreekvorm en houd die vast: 'u' in formele brieven, 'je' in informele."
+                    .to_owned(),
+            );
+            out.push(f);
+        }
+    }
+
+    fn check_capital(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let quoted = quoted(doc);
+        for s in &doc.sentences {
+            let toks = doc.sentence_tokens(s);
+            let Some(first_word) = toks.iter().position(|t| t.kind == TokenKind::Word) else {
+                continue;
+            };
+            for (k, t) in toks.iter().enumerate().skip(first_word + 1) {
+                let text = doc.token_text(t);
+                if !matches!(text, "U" | "Uw" | "Uzelf") || t.has(ABBREV) {
+                    continue;
+                }
+                let i = s.tokens.start + k;
+                let prev = &toks[k - 1];
+                let after_colon_or_open = prev.kind == TokenKind::Punct
+                    && matches!(doc.token_text(prev), ":" | "(" | "[" | "-" | "–" | "—");
+                // A sentence in capitals ("LET OP: U MOET …").
+                let shouting = toks.get(k + 1).is_some_and(|n| {
+                    let w = doc.token_text(n);
+                    w.len() > 1 && w.chars().all(|c| !c.is_lowercase())
+                });
+                if quoted[i] || after_colon_or_open || shouting || self.label_u(doc, i) {
+                    continue;
+                }
+                let lower = text.to_lowercase();
+                let mut f = self.meta.finding(
+                    t.span,
+                    self.meta
+                        .message(&[("match", text), ("lower", lower.as_str())]),
+                );
+                f.suggestions.push(Suggestion {
+                    span: t.span,
+                    replacement: lower,
+                    safety: self.meta.def.fix.unwrap_or(Safety::Unsafe),
+                });
+                out.push(f);
+            }
+        }
+    }
+
+    fn check_men(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let quoted = quoted(doc);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Word && !quoted[i] && doc.token_lower(t) == "men" {
+                let mut f = self
+                    .meta
+                    .finding(t.span, self.meta.message(&[("match", doc.token_text(t))]));
+                f.hint = Some(
+                    "Spreek de lezer aan ('U kunt een verzoek sturen') of zeg wie het doet ('Wij controleren …')."
+                        .to_owned(),
+                );
+                out.push(f);
+            }
+        }
+    }
+}
+
+impl Rule for AddressForm {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        match self.params.check {
+            Check::Mix => self.check_mix(doc, out),
+            Check::Capital => self.check_capital(doc, out),
+            Check::Men => self.check_men(doc, out),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(check: &str) -> AddressForm {
+        let def: RuleDef = serde_yaml::from_str(&format!(
+            "{{id: t, kind: address_form, severity: warning, title: t, message: '{{match}} {{form}} {{majority}} {{count}}', explanation: x, params: {{check: {check}}}}}"
+        ))
+        .unwrap();
+        AddressForm::from_def(&def).unwrap()
+    }
+
+    fn hits(r: &AddressForm, text: &str) -> Vec<String> {
+        let doc = Document::from_text(text);
+        let mut out = Vec::new();
+        r.check(&doc, &mut out);
+        out.into_iter().map(|f| f.message).collect()
+    }
+
+    #[test]
+    fn minority_form_is_reported_with_the_majority_count() {
+        let r = rule("mix");
+        assert_eq!(
+            hits(&r, "Je krijgt je pas. Als u vragen heeft, bel je ons."),
+            vec!["u u je 3"]
+        );
+        assert!(hits(&r, "Hij zei: \"Heb je het gezien?\" U krijgt uw pas.").is_empty());
+        assert!(hits(&r, "U parkeert in vak U. Uw pas ligt klaar.").is_empty());
+    }
+
+    #[test]
+    fn capital_u_mid_sentence() {
+        let r = rule("capital");
+        assert_eq!(
+            hits(&r, "Wij sturen U de pas. U krijgt hem morgen.").len(),
+            1
+        );
+        assert!(hits(&r, "Let op: U moet betalen. LET OP: U MOET BETALEN.").is_empty());
+    }
+
+    #[test]
+    fn impersonal_men() {
+        let r = rule("men");
+        assert_eq!(hits(&r, "Men kan een verzoek indienen.").len(), 1);
+        assert!(hits(&r, "De mensen kunnen een verzoek indienen.").is_empty());
+    }
+}

@@ -1,0 +1,375 @@
+//! `clamp` (tangconstructie): two words that belong together with a long stretch in
+//! between, so the reader has to hold the first until the second comes (B1-GUIDE §1.2
+//! "Tangconstructie" [S8]; in research terms a long dependency, a LiNT predictor [S29]).
+//! Two checks, precision first:
+//!
+//! - article/possessive … participle … noun with a prepositional phrase in between: "het
+//!   in januari door de agent ingevulde formulier", "de door u op te geven meterstanden".
+//!   At least `min_noun_gap` words between the article and the participle.
+//! - the finite verb of a main clause and the clause-final participle or infinitive:
+//!   "Wij hebben uw aanvraag voor een parkeervergunning … op 3 maart ontvangen". At least
+//!   `min_verb_gap` words in between. Only when the clause does not start with a
+//!   subordinating word (there the verbs stand together at the end).
+
+use super::passive::is_participle;
+use super::{Rule, RuleMeta, params};
+use crate::config::schema::RuleDef;
+use crate::finding::Finding;
+use crate::text::lexicon::{Lexicon, lexicon};
+use crate::text::{Document, Sentence, Token, TokenKind};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {
+    pub min_noun_gap: usize,
+    pub min_verb_gap: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            min_noun_gap: 3,
+            min_verb_gap: 10,
+        }
+    }
+}
+
+pub struct Clamp {
+    meta: RuleMeta,
+    params: Params,
+}
+
+const DETERMINERS: &[&str] = &[
+    "de", "het", "een", "uw", "onze", "ons", "je", "jouw", "hun", "mijn",
+];
+/// Words after the participle that show it is not followed by its noun.
+const NOT_NOUNS: &[&str] = &[
+    "en", "maar", "te", "aan", "op", "in", "door", "met", "voor", "van", "bij", "tot", "uit",
+    "naar", "over", "valt", "staat", "ligt", "blijft", "komt", "gaat", "wel", "niet", "ook", "nog",
+];
+const PREPOSITIONS: &[&str] = &[
+    "door", "in", "op", "met", "aan", "bij", "voor", "van", "na", "uit", "tot", "over", "onder",
+    "tegen", "vanaf", "per", "via", "tijdens", "sinds", "namens", "binnen", "zonder",
+];
+/// Finite auxiliaries and modals that open a verb bracket in a main clause.
+const FINITE: &[&str] = &[
+    "heb", "hebt", "heeft", "hebben", "had", "hadden", "ben", "bent", "is", "zijn", "was", "waren",
+    "word", "wordt", "worden", "werd", "werden", "kan", "kunt", "kunnen", "kon", "konden", "moet",
+    "moeten", "moest", "moesten", "mag", "mogen", "mocht", "mochten", "wil", "wilt", "willen",
+    "wilde", "wilden", "zal", "zult", "zullen", "zou", "zouden", "ga", "gaat", "gaan",
+];
+const MODALS: &[&str] = &[
+    "kan", "kunt", "kunnen", "kon", "konden", "moet", "moeten", "moest", "moesten", "mag", "mogen",
+    "mocht", "mochten", "wil", "wilt", "willen", "wilde", "wilden", "zal", "zult", "zullen", "zou",
+    "zouden", "ga", "gaat", "gaan",
+];
+/// Words that start a subordinate clause: the verbs then stand together at the end.
+const SUBORDINATORS: &[&str] = &[
+    "dat", "die", "omdat", "als", "wanneer", "hoewel", "nadat", "zodat", "terwijl", "voordat",
+    "doordat", "waardoor", "indien", "tenzij", "welke", "wat", "waarin", "waarop", "waarmee",
+    "waarbij", "waarna", "waarvoor", "waarover", "zodra", "sinds", "toen", "opdat", "of", "mits",
+    "hetgeen", "wie", "waar", "waarvan", "om", "hoe", "waarom",
+];
+/// Words ending in -en that are not infinitives.
+const NOT_INFINITIVES: &[&str] = &[
+    "een",
+    "tien",
+    "heen",
+    "geen",
+    "zeven",
+    "negen",
+    "alleen",
+    "binnen",
+    "buiten",
+    "boven",
+    "beneden",
+    "tegen",
+    "even",
+    "open",
+    "samen",
+    "kosten",
+    "dagen",
+    "weken",
+    "uren",
+    "jaren",
+    "maanden",
+    "mensen",
+    "zaken",
+    "eigen",
+    "morgen",
+    "wegen",
+    "toen",
+    "misschien",
+    "verder",
+];
+
+/// "ingevulde" → "ingevuld": an inflected participle before a noun.
+fn attributive_participle(w: &str, lex: &Lexicon) -> bool {
+    !TE_NOUNS.contains(&w)
+        && ((w.ends_with("de") || w.ends_with("te")) && is_participle(&w[..w.len() - 1], lex)
+            || w.ends_with("en") && lex.is_irregular_participle(w))
+}
+
+/// Nouns that look like an inflected participle ("gemeente" ~ "gemeent-e").
+const TE_NOUNS: &[&str] = &[
+    "gemeente",
+    "gedachte",
+    "gestalte",
+    "gewoonte",
+    "gebergte",
+    "getijde",
+    "gebeente",
+    "geboorte",
+    "gedeelte",
+    "behoefte",
+    "belofte",
+    "verte",
+    "bende",
+    "ervaringsdeskundige",
+    "gedaante",
+];
+
+fn is_infinitive(w: &str) -> bool {
+    w.len() >= 4
+        && w.ends_with("en")
+        && w.chars().all(char::is_alphabetic)
+        && !NOT_INFINITIVES.contains(&w)
+}
+
+impl Clamp {
+    pub fn from_def(def: &RuleDef) -> Result<Self, String> {
+        Ok(Clamp {
+            meta: RuleMeta::new(def),
+            params: params(def)?,
+        })
+    }
+
+    fn report(
+        &self,
+        doc: &Document,
+        first: &Token,
+        last: &Token,
+        gap: usize,
+        out: &mut Vec<Finding>,
+    ) {
+        let span = first.span.cover(last.span);
+        let mut f = self.meta.finding(
+            span,
+            self.meta.message(&[
+                ("left", doc.token_text(first)),
+                ("right", doc.token_text(last)),
+                ("gap", &gap.to_string()),
+            ]),
+        );
+        f.hint = Some(
+            "Zet de woorden die bij elkaar horen dichter bij elkaar, of maak er twee zinnen van."
+                .to_owned(),
+        );
+        out.push(f);
+    }
+
+    /// "het in januari door de agent ingevulde formulier"
+    fn noun_clamp(&self, doc: &Document, s: &Sentence, lex: &Lexicon, out: &mut Vec<Finding>) {
+        let toks = doc.sentence_tokens(s);
+        let lw: Vec<&str> = toks.iter().map(|t| doc.token_lower(t)).collect();
+        let mut i = 0;
+        while i < toks.len() {
+            if !DETERMINERS.contains(&lw[i])
+                || !lw.get(i + 1).is_some_and(|w| PREPOSITIONS.contains(w))
+            {
+                i += 1;
+                continue;
+            }
+            // The stretch: words and numbers only, up to 10 of them.
+            let mut found = None;
+            for k in i + 2..toks.len().min(i + 13) {
+                let t = &toks[k];
+                if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                    break;
+                }
+                let noun_follows = toks.get(k + 1).is_some_and(|n| {
+                    let w = doc.token_lower(n);
+                    n.kind == TokenKind::Word
+                        && !SUBORDINATORS.contains(&w)
+                        && !FINITE.contains(&w)
+                        && !NOT_NOUNS.contains(&w)
+                });
+                let te_infinitive = k > 0 && lw[k - 1] == "te" && is_infinitive(lw[k]);
+                // "van de Verenigde Staten": right after an article, the participle belongs
+                // to that article's phrase, not to the one at the start.
+                let own_article = DETERMINERS.contains(&lw[k - 1]);
+                let capital = doc.token_text(t).starts_with(char::is_uppercase);
+                if own_article || capital {
+                    continue;
+                }
+                if noun_follows && (attributive_participle(lw[k], lex) || te_infinitive) {
+                    // Words strictly between the article and the participle ("te" not counted).
+                    let gap = toks[i + 1..k].iter().filter(|t| t.counts_as_word()).count()
+                        - usize::from(te_infinitive);
+                    found = Some((k, gap));
+                    break;
+                }
+            }
+            match found {
+                Some((k, gap)) if gap >= self.params.min_noun_gap => {
+                    // Include the noun: "het … ingevulde (en ondertekende) (maximale) formulier".
+                    let mut end = k + 1;
+                    while end + 2 < toks.len()
+                        && lw[end] == "en"
+                        && attributive_participle(lw[end + 1], lex)
+                    {
+                        end += 2;
+                    }
+                    if end + 1 < toks.len()
+                        && lw[end].ends_with('e')
+                        && toks[end + 1].kind == TokenKind::Word
+                    {
+                        end += 1;
+                    }
+                    let end = end.min(toks.len() - 1);
+                    self.report(doc, &toks[i], &toks[end], gap, out);
+                    i = end + 1;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// "Wij hebben uw aanvraag … ontvangen"
+    fn verb_clamp(&self, doc: &Document, s: &Sentence, lex: &Lexicon, out: &mut Vec<Finding>) {
+        let toks = doc.sentence_tokens(s);
+        let lw: Vec<&str> = toks.iter().map(|t| doc.token_lower(t)).collect();
+        // Clauses: split at punctuation and at subordinating words.
+        let mut start = 0;
+        for i in 0..=toks.len() {
+            let boundary = i == toks.len()
+                || toks[i].kind == TokenKind::Punct
+                    && !matches!(doc.token_text(&toks[i]), "'" | "’")
+                || SUBORDINATORS.contains(&lw[i]);
+            if !boundary {
+                continue;
+            }
+            let clause = start..i;
+            start = i;
+            if clause.len() < 4 {
+                continue;
+            }
+            let first_word = clause.clone().find(|&k| toks[k].kind == TokenKind::Word);
+            if first_word.is_some_and(|k| SUBORDINATORS.contains(&lw[k])) {
+                continue;
+            }
+            let Some(fin) = clause.clone().find(|&k| FINITE.contains(&lw[k])) else {
+                continue;
+            };
+            // The clause-final verb, and the start of the verb cluster it ends.
+            let last = clause.end - 1;
+            if toks[last].kind != TokenKind::Word || last <= fin + 1 {
+                continue;
+            }
+            // A modal ends in an infinitive ("kunt … afgeven", "kan … worden betaald");
+            // hebben, zijn and worden end in a participle.
+            let modal = MODALS.contains(&lw[fin]);
+            let final_verb = if modal {
+                is_infinitive(lw[last])
+                    || is_participle(lw[last], lex) && is_infinitive(lw[last - 1])
+            } else {
+                is_participle(lw[last], lex)
+            };
+            if !final_verb {
+                continue;
+            }
+            let mut cluster = last;
+            while cluster > fin + 1
+                && (is_infinitive(lw[cluster - 1])
+                    || FINITE.contains(&lw[cluster - 1])
+                    || lw[cluster - 1] == "te")
+            {
+                cluster -= 1;
+            }
+            // An inverted subject pronoun ("hebben wij", "kunt u") is no burden.
+            let pronoun = usize::from(lw.get(fin + 1).is_some_and(|w| {
+                matches!(
+                    *w,
+                    "u" | "wij" | "we" | "ik" | "je" | "jij" | "hij" | "zij" | "ze"
+                )
+            }));
+            let gap = toks[fin + 1..cluster]
+                .iter()
+                .filter(|t| t.counts_as_word())
+                .count()
+                - pronoun;
+            if gap >= self.params.min_verb_gap {
+                self.report(doc, &toks[fin], &toks[last], gap, out);
+            }
+        }
+    }
+}
+
+impl Rule for Clamp {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let lex = lexicon();
+        for s in &doc.sentences {
+            self.noun_clamp(doc, s, lex, out);
+            self.verb_clamp(doc, s, lex, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(text: &str) -> Vec<String> {
+        let def: RuleDef = serde_yaml::from_str(
+            "{id: t, kind: clamp, severity: info, title: t, message: '{left}…{right} {gap}', explanation: x}",
+        )
+        .unwrap();
+        let r = Clamp::from_def(&def).unwrap();
+        let doc = Document::from_text(text);
+        let mut out = Vec::new();
+        r.check(&doc, &mut out);
+        out.into_iter().map(|f| f.message).collect()
+    }
+
+    #[test]
+    fn noun_and_verb_clamps() {
+        assert_eq!(
+            hits("Stuur het in januari door de agent ingevulde formulier terug."),
+            vec!["het…formulier 5"]
+        );
+        assert_eq!(
+            hits("Geef de door u op te geven meterstanden door."),
+            vec!["de…meterstanden 3"]
+        );
+        assert_eq!(
+            hits(
+                "Wij hebben uw aanvraag voor een parkeervergunning voor bewoners van de wijk Centrum-Oost op 3 maart ontvangen."
+            ),
+            vec!["hebben…ontvangen 14"]
+        );
+        assert_eq!(
+            hits("Stuur het door de minister vastgestelde maximale percentage."),
+            vec!["het…percentage 3"]
+        );
+        for t in [
+            "Wij hebben uw aanvraag op 3 maart ontvangen.",
+            "Uit de door u verstrekte gegevens blijkt dat u recht heeft op toeslag.",
+            "Wij weten dat u uw aanvraag voor een parkeervergunning voor bewoners van de wijk op 3 maart heeft ingediend.",
+            "Het in ons gestelde vertrouwen waarderen wij.",
+            "De op één na machtigste man van de Verenigde Staten is ziek.",
+            "Hem werd het door Wilson vergund twee afgevaardigden te sturen terwijl hij wachtte.",
+            "Dat dit voor Joodse lezers moeilijk te begrijpen valt, weten wij.",
+            "Hij moest niet voor het eerst in het toernooi toezien hoe zijn ploeg op vele fronten werd afgetroefd.",
+            "De vergunning is voor iedereen die in de wijk woont en werkt beschikbaar.",
+            "Dan moet u dit via het digitaal loket van de gemeente doorgeven.",
+            "Ten tweede heeft u de rente van uw hypotheek voor het hele jaar afgetrokken.",
+        ] {
+            assert!(hits(t).is_empty(), "{t}: {:?}", hits(t));
+        }
+    }
+}

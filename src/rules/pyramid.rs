@@ -1,0 +1,798 @@
+//! `pyramid`: the main message first (B1-GUIDE §1.2 "Structure: main message first",
+//! [S55] piramideprincipe, [S15], [S21]). Three checks, one rule instance each:
+//!
+//! - `kern`: the first body paragraph does not carry the main message. It opens with a
+//!   context formula ("Naar aanleiding van …", "Op 3 maart ontvingen wij …") and holds no
+//!   decision or action; or the main message (decision, action, change) first appears in
+//!   the second half of the body. The finding quotes the sentence that looks like the
+//!   main message and says in which paragraph it stands.
+//! - `opening_length`: the first body paragraph is long (words, sentences).
+//! - `subject`: the subject line says nothing ("Uw brief", "Informatie", "Betreft: uw
+//!   kenmerk 12345").
+//!
+//! Cues are lexical (no parser): decision verbs ("besloten", "toegekend", "wijzen … af"),
+//! the reader's action ("u moet", an imperative first in the sentence, a deadline "vóór
+//! 15 april"), changes with a date ("vanaf 1 juli", "gaat omhoog"), appointments (date
+//! and time). Boilerplate (objection procedure, "Heeft u vragen?", what happens if the
+//! reader does nothing) does not count as the main message.
+
+use super::{Rule, RuleMeta, params};
+use crate::config::embedded::{tsv_rows, wordlist};
+use crate::config::schema::RuleDef;
+use crate::finding::Finding;
+use crate::text::{Document, Letter, TokenKind};
+use regex::Regex;
+use serde::Deserialize;
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Check {
+    #[default]
+    Kern,
+    OpeningLength,
+    Subject,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Params {
+    pub check: Check,
+    /// Run only on texts recognised as a letter; `false`: treat any text as the body.
+    pub require_letter: bool,
+    /// `kern`: the word list of context formulas.
+    pub formulas: String,
+    /// `kern`: the main message counts as buried from this share of the body on.
+    pub position: f64,
+    /// `opening_length`: most words in the first paragraph.
+    pub max_words: usize,
+    /// `opening_length`: most sentences in the first paragraph (counted only when the
+    /// paragraph also has more than `max_words_many_sentences` words).
+    pub max_sentences: usize,
+    pub max_words_many_sentences: usize,
+    /// `subject`: extra words that say nothing in a subject line.
+    pub vague_words: Vec<String>,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            check: Check::Kern,
+            require_letter: true,
+            formulas: "contextformules".to_owned(),
+            position: 0.5,
+            max_words: 50,
+            max_sentences: 3,
+            max_words_many_sentences: 45,
+            vague_words: Vec::new(),
+        }
+    }
+}
+
+struct Formula {
+    re: Regex,
+}
+
+pub struct Pyramid {
+    meta: RuleMeta,
+    params: Params,
+    formulas: Vec<Formula>,
+    cues: &'static Cues,
+    vague: Vec<String>,
+}
+
+/// A date as it stands in letters (lowercase): "3 maart", "maandag 3 maart 2025", "03-03-2025".
+pub const DATE: &str = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) )?\d{1,2}e? (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)(?: \d{4})?|\d{1,2}[-/]\d{1,2}[-/]\d{2,4}";
+
+/// Imperatives that open an instruction to the reader ("Betaal …", "Stuur …").
+const IMPERATIVES: &[&str] = &[
+    "accepteer",
+    "activeer",
+    "annuleer",
+    "antwoord",
+    "bel",
+    "betaal",
+    "bevestig",
+    "bewaar",
+    "breng",
+    "chat",
+    "check",
+    "controleer",
+    "denk",
+    "doe",
+    "download",
+    "ga",
+    "geef",
+    "gebruik",
+    "haal",
+    "hou",
+    "houd",
+    "installeer",
+    "kies",
+    "kijk",
+    "klik",
+    "kom",
+    "koop",
+    "laat",
+    "lees",
+    "leg",
+    "lever",
+    "log",
+    "maak",
+    "mail",
+    "meld",
+    "neem",
+    "noteer",
+    "onderteken",
+    "open",
+    "parkeer",
+    "plan",
+    "print",
+    "reageer",
+    "regel",
+    "scan",
+    "schrijf",
+    "sluit",
+    "stap",
+    "stuur",
+    "teken",
+    "trek",
+    "upload",
+    "vergeet",
+    "verleng",
+    "verstuur",
+    "verzet",
+    "volg",
+    "vraag",
+    "vul",
+    "wijzig",
+    "zeg",
+    "zet",
+];
+
+/// Lexical cues, compiled once per process and shared by the rule instances.
+static CUES: std::sync::LazyLock<Cues> = std::sync::LazyLock::new(Cues::new);
+
+struct Cues {
+    /// Decisions: always the main message, even in a sentence about objections.
+    decision: Vec<Regex>,
+    /// Strong cues: outcome, obligation, change with a date, appointment.
+    strong: Vec<Regex>,
+    /// A request to the reader ("wij vragen u", "wilt u"): strong with a deadline.
+    request: Vec<Regex>,
+    /// Medium cues: receiving something, a date from which something changes.
+    medium: Vec<Regex>,
+    deadline: Regex,
+    /// A date with a time; an appointment when an appointment word stands in the sentence.
+    appointment: Regex,
+    appointment_word: Regex,
+    /// The reader's situation changes from a date ("Uw container wordt vanaf 1 maart …"):
+    /// strong when a present-tense verb of change stands in the sentence.
+    reader_date: Regex,
+    change_verb: Regex,
+    /// Objection procedure, questions and contact: not the main message.
+    boilerplate: Regex,
+    /// "Hierbij informeren wij u over …": announces, does not say.
+    announcement: Regex,
+    /// A question about what the reader does not do ("Past de afspraak niet?").
+    negative_question: Regex,
+    /// "u moet dan …": a consequence, not the main action.
+    consequence: Regex,
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(&pattern.replace("{datum}", &format!("(?:{DATE})")))
+        .expect("built-in pattern is valid")
+}
+
+impl Cues {
+    fn new() -> Cues {
+        Cues {
+            decision: [
+                r"\b(besloten|beslist)\b",
+                r"\bbesluiten (wij|we|ik)\b",
+                r"\b(wij|we|ik) besluiten\b",
+                r"\b(toegekend|afgewezen|goedgekeurd|geweigerd|ongegrond|gegrond)\b",
+                r"\b(toe te kennen|af te wijzen|te weigeren)\b",
+                r"\b(wij|we|ik) wijzen .{0,80}\baf\b",
+                r"\bwijzen (wij|we|ik) .{0,80}\baf\b",
+                r"\b(wij|we|ik) (weigeren|gaan akkoord)\b",
+                r"^(wij|we|ik) (kunnen|kan) .{0,80}\b(vergoeden|betalen|terugbetalen|toekennen|goedkeuren|accepteren|leveren)\b",
+            ]
+            .map(re)
+            .to_vec(),
+            strong: [
+                r"\b(gaat|gaan) .{0,80}\b(omhoog|omlaag)\b",
+                r"\b(omhoog|omlaag) (gaat|gaan)\b",
+                r"\bwordt .{0,60}\b(verhoogd|verlaagd)\b",
+                r"\b(verhoogd|verlaagd) (met|naar|tot)\b",
+                r"^(wij|we|ik) (vergoeden|vergoed|betalen|betaal|storten|stort|keren|verhogen|verlagen)\b",
+                r"\b(wij|we) betalen .{0,60}\bterug\b",
+                r"\b(u|je|jij) (krijgt|krijg|ontvangt|ontvang)\b.{0,60}(€|\beuro\b|\bgeld\b|\bterug\b|\bvergoeding|\btoeslag|\btegemoetkoming|\buitkering|\bvergunning|\bbijstand|\bplek\b|\bplaats\b|\bkorting|\bhulp\b|\bsubsidie)",
+                r"\b(krijgt|ontvangt) u\b.{0,60}(€|\beuro\b|\bgeld\b|\bterug\b|\bvergoeding|\btoeslag|\bkorting|\bhulp\b)",
+                r"\b(krijg|ontvang) je\b.{0,60}(€|\beuro\b|\bgeld\b|\bterug\b|\bkorting)",
+                r"\b(u|je|jij) (heeft|hebt) (recht op|gelijk)\b",
+                r"\b(heeft|hebt) (u|je) recht op\b",
+                r"\b(u|je|jij) (moet|moeten|dient)\b",
+                r"\b(moet|dient) (u|je|jij)\b",
+                r"^(vanaf|per|met ingang van) {datum}",
+                r"\b(stopt|eindigt|verloopt|vervalt|begint|start|sluit|verandert|wijzigt|verhuist|verhuizen)\b.{0,30}\b(op|per|vanaf) {datum}",
+                r"\b(u|je|jij) (heeft|hebt) .{0,50}\bafspraak\b",
+                r"\bafspraak is op {datum}",
+                r"\b(komt|komen) .{0,40}(op|vanaf) {datum}|{datum},? (komt|komen)\b",
+                r"\b(u|je|jij) (bent|is) verplicht\b|\bbent u verplicht\b",
+                r"\bvan € ?\d[\d.,]* naar € ?\d",
+                r"^(uw|je|jouw) nieuwe .{0,30}\b(is|wordt|bedraagt) (€|\d)",
+                r"^goed nieuws\b",
+            ]
+            .map(re)
+            .to_vec(),
+            request: [
+                r"\b(wij|we|ik) (vragen|verzoeken|vraag|verzoek) (u|je)\b",
+                r"\bverzoeken (wij|we) (u|je)\b",
+                r"\b(u|je) wordt verzocht\b",
+                r"\bgelieve\b",
+                r"^wilt u\b",
+                r"\b(wij|we) sommeren (u|je)\b",
+            ]
+            .map(re)
+            .to_vec(),
+            medium: [
+                r"\b(u|je|jij) (krijgt|krijg|ontvangt|ontvang)\b",
+                r"\b(krijgt|ontvangt) u\b",
+                r"\b(vanaf|per|met ingang van) {datum}",
+            ]
+            .map(re)
+            .to_vec(),
+            deadline: re(
+                r"\b(vóór|voor|uiterlijk|uiterlijk op|binnen) ({datum}|(\d+|een|één|twee|drie|vier|vijf|zes|acht|tien|veertien) (werkdagen|dagen|weken|maanden)\b)",
+            ),
+            appointment: re(
+                r"{datum}.{0,30}\b(om \d{1,2}([.:]\d{2})?( uur)?|tussen \d{1,2}[.:]\d{2} en)\b",
+            ),
+            appointment_word: re(
+                r"\b(afspraak|komt|komen|kom|meld|verwachten|langs|thuis|gesprek|bezoek|spreekuur|monteur)\b",
+            ),
+            reader_date: re(r"\b(uw|je|jouw)\b.{0,60}\b(vanaf|per|met ingang van) {datum}"),
+            change_verb: re(
+                r"\b(wordt|worden|gaat|gaan|verandert|veranderen|wijzigt|wijzigen|krijgt|krijg|betaalt|betaal|geldt|gelden|stopt|stoppen|begint|beginnen|start|starten|halen|legen|komt|komen)\b",
+            ),
+            boilerplate: re(
+                r"\bniet eens\b|\bbezwaar (maken|indienen|aantekenen)|\bbezwaarschrift|\b(in )?beroep (gaan|instellen)\b|\bvragen\?|\b(heeft|hebt|heb) (u|je) (nog )?vragen\b|\bcontact (met ons )?op(nemen)?\b|\bneem .{0,30}\bcontact\b|\bklachtencommissie\b|\bhoeft .{0,40}\bniets\b",
+            ),
+            announcement: re(
+                r"^(hierbij|graag|bij dezen|langs deze weg|met deze brief|in deze brief|met dit schrijven|in dit schrijven)\b",
+            ),
+            negative_question: re(r"\b(niet|geen|nooit|toch|te laat|vragen)\b"),
+            consequence: re(
+                r"\b(moet|moeten) (u|je) dan\b|\b(u|je) (moet|moeten) dan\b|^(als|indien|wanneer|mocht|zolang)\b.*\b(niet|geen)\b",
+            ),
+        }
+    }
+}
+
+/// One sentence of the body, with what the pyramid needs to know about it.
+struct BodySentence {
+    index: usize,
+    block: usize,
+    /// Words in the body before this sentence.
+    offset: usize,
+    strength: u8,
+}
+
+impl Pyramid {
+    pub fn from_def(def: &RuleDef) -> Result<Self, String> {
+        let p: Params = params(def)?;
+        let mut formulas = Vec::new();
+        if p.check == Check::Kern {
+            let list = wordlist(&p.formulas).ok_or_else(|| {
+                format!(
+                    "regel '{}': onbekende woordenlijst '{}'",
+                    def.id, p.formulas
+                )
+            })?;
+            for (line, row) in tsv_rows(list) {
+                let pattern = row[0].replace("{datum}", &format!("(?:{DATE})"));
+                let re = Regex::new(&format!("^(?:{pattern})")).map_err(|e| {
+                    format!("{}.tsv regel {line}: ongeldig patroon: {e}", p.formulas)
+                })?;
+                formulas.push(Formula { re });
+            }
+        }
+        let mut vague: Vec<String> = VAGUE_SUBJECT_WORDS.iter().map(|w| w.to_string()).collect();
+        vague.extend(p.vague_words.iter().map(|w| w.to_lowercase()));
+        Ok(Pyramid {
+            meta: RuleMeta::new(def),
+            params: p,
+            formulas,
+            cues: &CUES,
+            vague,
+        })
+    }
+
+    fn letter<'d>(&self, doc: &'d Document) -> Option<std::borrow::Cow<'d, Letter>> {
+        match doc.letter() {
+            Some(l) => Some(std::borrow::Cow::Borrowed(l)),
+            None if !self.params.require_letter => {
+                Some(std::borrow::Cow::Owned(Letter::whole(doc)))
+            }
+            None => None,
+        }
+    }
+
+    /// How strongly a sentence reads as the main message: 0 none, 2 medium, 3 strong.
+    fn strength(&self, doc: &Document, s: usize, prev: Option<usize>) -> u8 {
+        let c = &self.cues;
+        let text = collapsed(doc, s);
+        if c.decision.iter().any(|r| r.is_match(&text)) {
+            return 3;
+        }
+        let question = text.trim_end().ends_with('?');
+        let announcement = c.announcement.is_match(&text) && !text.contains(" dat ");
+        if question || announcement || c.boilerplate.is_match(&text) {
+            return 0;
+        }
+        // "Past de afspraak niet? Bel ons dan …": what to do if something goes wrong.
+        let first_words: Vec<&str> = text
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .collect();
+        let then = first_words.contains(&"dan");
+        if then
+            && prev.is_some_and(|p| {
+                let pt = collapsed(doc, p);
+                pt.ends_with('?') && c.negative_question.is_match(&pt)
+            })
+        {
+            return 0;
+        }
+        if c.consequence.is_match(&text) {
+            return 0;
+        }
+        let deadline = c.deadline.is_match(&text);
+        let imperative = self.imperative(doc, s, &text);
+        let request = imperative || c.request.iter().any(|r| r.is_match(&text));
+        let appointment = c.appointment.is_match(&text) && c.appointment_word.is_match(&text);
+        let change = c.reader_date.is_match(&text) && c.change_verb.is_match(&text);
+        if appointment
+            || change
+            || c.strong.iter().any(|r| r.is_match(&text))
+            || request && deadline
+        {
+            return 3;
+        }
+        if request || deadline || c.medium.iter().any(|r| r.is_match(&text)) {
+            return 2;
+        }
+        0
+    }
+
+    /// The sentence starts with an imperative ("Betaal …", "Stuur ons …", "Pas … aan").
+    fn imperative(&self, doc: &Document, s: usize, text: &str) -> bool {
+        let first = doc
+            .sentence_tokens(&doc.sentences[s])
+            .iter()
+            .find(|t| t.kind == TokenKind::Word)
+            .map(|t| doc.token_lower(t));
+        match first {
+            Some("pas") => text.trim_end_matches(['.', '!']).ends_with(" aan"),
+            Some("let") => false,
+            Some(w) => IMPERATIVES.contains(&w),
+            None => false,
+        }
+    }
+
+    fn body_sentences(&self, doc: &Document, letter: &Letter) -> Vec<BodySentence> {
+        let mut out = Vec::new();
+        let mut offset = 0;
+        let mut prev = None;
+        for (b, block) in letter.blocks.iter().enumerate() {
+            if block.kind == crate::text::BlockKind::Heading {
+                continue;
+            }
+            for s in letter.block_sentences(doc, b) {
+                let strength = self.strength(doc, s, prev);
+                out.push(BodySentence {
+                    index: s,
+                    block: b,
+                    offset,
+                    strength,
+                });
+                offset += doc.word_count(&doc.sentences[s]);
+                prev = Some(s);
+            }
+        }
+        out
+    }
+
+    fn check_kern(&self, doc: &Document, letter: &Letter, out: &mut Vec<Finding>) {
+        let Some(first) = letter.first_paragraph() else {
+            return;
+        };
+        let sentences = self.body_sentences(doc, letter);
+        let total: usize = sentences
+            .iter()
+            .map(|s| doc.word_count(&doc.sentences[s.index]))
+            .sum();
+        if total == 0 {
+            return;
+        }
+        let first_has_kern = sentences
+            .iter()
+            .any(|s| s.block == first && s.strength >= 2);
+        if first_has_kern {
+            return;
+        }
+        let best = sentences.iter().map(|s| s.strength).max().unwrap_or(0);
+        let kern = sentences
+            .iter()
+            .find(|s| best >= 2 && s.strength == best && s.block > first);
+        let first_sentence = letter.block_sentences(doc, first).start;
+        let opening = self.formula(doc, first_sentence);
+        // Without a context formula, only a strong cue (a decision, an obligation, a
+        // change) is sure enough to call the letter's structure buried.
+        // In a short letter any second paragraph is "late": two paragraphs must come first.
+        let late = kern.is_some_and(|k| {
+            k.strength == 3
+                && k.offset as f64 >= self.params.position * total as f64
+                && letter.paragraph_number(k.block) >= 3
+        });
+        let detail = match (&opening, kern) {
+            (Some(o), Some(k)) => format!(
+                "De eerste alinea begint met '{o}' en geeft alleen achtergrond. Zet de kern bovenaan: '{}' staat nu in alinea {}.",
+                quote(doc, k.index),
+                letter.paragraph_number(k.block)
+            ),
+            (Some(o), None) => format!(
+                "De eerste alinea begint met '{o}' en geeft alleen achtergrond. Zeg eerst wat er besloten is of wat de lezer moet doen."
+            ),
+            (None, Some(k)) if late => format!(
+                "'{}' staat pas in alinea {}, in de tweede helft van de brief. Zet dit bovenaan en geef daarna de uitleg.",
+                quote(doc, k.index),
+                letter.paragraph_number(k.block)
+            ),
+            _ => return,
+        };
+        let span = doc.sentences[first_sentence].span;
+        let mut f = self
+            .meta
+            .finding(span, self.meta.message(&[("detail", &detail)]));
+        f.hint = Some(
+            "Schrijf eerst het besluit of wat de lezer moet doen, met de datum. Zet de aanleiding en de uitleg daarna."
+                .to_owned(),
+        );
+        out.push(f);
+    }
+
+    /// The context formula the sentence opens with, as written ("Naar aanleiding van …").
+    fn formula(&self, doc: &Document, s: usize) -> Option<String> {
+        let text = collapsed(doc, s);
+        let m = self.formulas.iter().find_map(|f| f.re.find(&text))?;
+        let original: String = doc
+            .slice(doc.sentences[s].span)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        // The collapsed lowercase text has the same characters as the original.
+        let n = text[..m.end()].chars().count();
+        let mut words: String = original.chars().take(n).collect();
+        if words.chars().count() > 45 {
+            words = words.chars().take(45).collect();
+            if let Some(cut) = words.rfind(' ') {
+                words.truncate(cut);
+            }
+        }
+        Some(format!("{} …", words.trim_end_matches([',', ' '])))
+    }
+
+    fn check_opening_length(&self, doc: &Document, letter: &Letter, out: &mut Vec<Finding>) {
+        let Some(first) = letter.first_paragraph() else {
+            return;
+        };
+        let range = letter.block_sentences(doc, first);
+        if range.is_empty() {
+            return;
+        }
+        let sentences = range.len();
+        let words: usize = range
+            .clone()
+            .map(|s| doc.word_count(&doc.sentences[s]))
+            .sum();
+        let p = &self.params;
+        let too_long = words > p.max_words
+            || (sentences > p.max_sentences && words > p.max_words_many_sentences);
+        if !too_long {
+            return;
+        }
+        let span = doc.sentences[range.start].span;
+        let mut f = self.meta.finding(
+            span,
+            self.meta.message(&[
+                ("words", &words.to_string()),
+                ("sentences", &sentences.to_string()),
+                ("max_words", &p.max_words.to_string()),
+                ("max_sentences", &p.max_sentences.to_string()),
+            ]),
+        );
+        f.hint = Some(
+            "Zet alleen de kern in de eerste alinea: het besluit of wat de lezer moet doen. De uitleg kan in de volgende alinea."
+                .to_owned(),
+        );
+        out.push(f);
+    }
+
+    fn check_subject(&self, doc: &Document, letter: &Letter, out: &mut Vec<Finding>) {
+        let Some(subject) = &letter.subject else {
+            return;
+        };
+        let text = doc.slice(subject.span).trim_start_matches(['#', ' ']);
+        let lower = text.to_lowercase();
+        let informative = lower
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '(' | ')'))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                w.chars().any(char::is_alphabetic)
+                    && !self.vague.iter().any(|v| v == w)
+                    && !is_reference_code(w)
+            });
+        if informative {
+            return;
+        }
+        let span = doc.paragraphs[subject.unit].span;
+        let mut f = self
+            .meta
+            .finding(span, self.meta.message(&[("subject", text)]));
+        f.hint = Some(
+            "Zet de boodschap in het onderwerp, bijvoorbeeld 'U krijgt een betalingsregeling' of 'Stuur ons vóór 1 mei uw loonstrook'."
+                .to_owned(),
+        );
+        out.push(f);
+    }
+}
+
+/// Words that say nothing in a subject line on their own.
+const VAGUE_SUBJECT_WORDS: &[&str] = &[
+    "uw",
+    "je",
+    "jouw",
+    "de",
+    "het",
+    "een",
+    "ons",
+    "onze",
+    "van",
+    "over",
+    "op",
+    "aan",
+    "inzake",
+    "betreffende",
+    "brief",
+    "e-mail",
+    "mail",
+    "bericht",
+    "schrijven",
+    "informatie",
+    "info",
+    "mededeling",
+    "verzoek",
+    "aanvraag",
+    "vraag",
+    "vragen",
+    "reactie",
+    "antwoord",
+    "kenmerk",
+    "referentie",
+    "dossier",
+    "dossiernummer",
+    "klantnummer",
+    "zaaknummer",
+    "nummer",
+    "nr",
+    "d.d",
+    "dd",
+    "datum",
+    "zaak",
+    "onderwerp",
+    "update",
+    "nieuws",
+    "belangrijk",
+    "belangrijke",
+    "aanvullende",
+    "nadere",
+    "extra",
+    "meer",
+    "diverse",
+    "enkele",
+    "uitnodiging",
+    "attentie",
+    "t.a.v",
+    "ter",
+    "jullie",
+    "mijn",
+    "hierbij",
+    "let",
+    "correspondentie",
+    "re",
+    "fw",
+    "fwd",
+    "diversen",
+    "overig",
+    "algemeen",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// "12345", "BEL/2025/04817", "TP-881204": a reference, not content.
+fn is_reference_code(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A sentence in lowercase with runs of whitespace as one space.
+fn collapsed(doc: &Document, s: usize) -> String {
+    let span = doc.sentences[s].span;
+    doc.lower[span.start..span.end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A sentence to quote in a message: on one line, at most about 100 characters.
+fn quote(doc: &Document, s: usize) -> String {
+    let words: Vec<&str> = doc
+        .slice(doc.sentences[s].span)
+        .split_whitespace()
+        .collect();
+    // Without a list marker ("-", "•", "1.").
+    let marker = words.first().is_some_and(|w| {
+        matches!(*w, "-" | "*" | "•" | "–")
+            || w.trim_end_matches(['.', ')'])
+                .chars()
+                .all(|c| c.is_ascii_digit())
+                && w.len() > 1
+                && w.ends_with(['.', ')'])
+    });
+    let text = words[usize::from(marker && words.len() > 1)..].join(" ");
+    if text.chars().count() <= 110 {
+        return text;
+    }
+    let mut cut: String = text.chars().take(100).collect();
+    if let Some(space) = cut.rfind(' ') {
+        cut.truncate(space);
+    }
+    format!("{} …", cut.trim_end_matches([',', ' ']))
+}
+
+impl Rule for Pyramid {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let Some(letter) = self.letter(doc) else {
+            return;
+        };
+        match self.params.check {
+            Check::Kern => self.check_kern(doc, &letter, out),
+            Check::OpeningLength => self.check_opening_length(doc, &letter, out),
+            Check::Subject => self.check_subject(doc, &letter, out),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(check: &str) -> Pyramid {
+        let def: RuleDef = serde_yaml::from_str(&format!(
+            "{{id: t, kind: pyramid, severity: warning, title: t, message: '{{detail}}', explanation: x, params: {{check: {check}}}}}"
+        ))
+        .unwrap();
+        Pyramid::from_def(&def).unwrap()
+    }
+
+    fn run(r: &Pyramid, text: &str) -> Vec<String> {
+        let doc = Document::from_text(text);
+        let mut out = Vec::new();
+        r.check(&doc, &mut out);
+        out.into_iter().map(|f| f.message).collect()
+    }
+
+    #[test]
+    fn formula_opening_with_only_background_quotes_the_kern() {
+        let text = "Geachte heer Prins,\n\nOp 4 maart 2025 stuurden wij u de rekening. Wij hebben nog niets ontvangen.\n\n\
+            Het voorschot is gebaseerd op uw verbruik.\n\nU moet € 42,75 vóór 16 april 2025 betalen.\n\nMet vriendelijke groet,\n\nL. Mertens\n";
+        let m = run(&rule("kern"), text);
+        assert_eq!(
+            m,
+            vec![
+                "De eerste alinea begint met 'Op 4 maart 2025 stuurden …' en geeft alleen achtergrond. Zet de kern bovenaan: 'U moet € 42,75 vóór 16 april 2025 betalen.' staat nu in alinea 3."
+            ]
+        );
+    }
+
+    #[test]
+    fn kern_first_is_fine() {
+        let text = "Geachte heer Prins,\n\nU moet € 42,75 vóór 16 april 2025 betalen.\n\nOp 4 maart 2025 stuurden wij u de rekening.\n\nMet vriendelijke groet,\n\nL. Mertens\n";
+        assert!(run(&rule("kern"), text).is_empty());
+    }
+
+    #[test]
+    fn late_decision_without_formula() {
+        let text = "Geachte mevrouw Verhoeven,\n\nElk jaar mogen woningcorporaties de huur verhogen. De overheid bepaalt hoeveel. Wij onderhouden daarmee onze woningen en maken ze beter.\n\n\
+            Wij kijken ook naar de kwaliteit van de woning en het inkomen van de huurders. Voor u geldt dat niet.\n\n\
+            Uw kale huur gaat per 1 juli 2025 met € 21,30 per maand omhoog.\n\nMet vriendelijke groet,\n\nP. van Leeuwen\n";
+        let m = run(&rule("kern"), text);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(
+            m[0].starts_with("'Uw kale huur gaat per 1 juli 2025"),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn hierbij_with_the_message_is_fine() {
+        let text = "Geachte heer Smeets,\n\nHierbij laten wij u weten dat uw kale huur per 1 juli 2025 met € 24,10 per maand omhoog gaat.\n\nElk jaar mogen corporaties de huur verhogen.\n\nMet vriendelijke groet,\n\nP. van Leeuwen\n";
+        assert!(run(&rule("kern"), text).is_empty());
+    }
+
+    #[test]
+    fn not_a_letter_is_left_alone_unless_configured() {
+        let text = "Naar aanleiding van vragen hebben wij deze pagina gemaakt.\n\nU moet vóór 1 mei betalen.\n";
+        assert!(run(&rule("kern"), text).is_empty());
+    }
+
+    #[test]
+    fn boilerplate_is_not_the_kern() {
+        let r = rule("kern");
+        let doc = Document::from_text(
+            "Heeft u vragen? Bel ons dan op 0800-1234. Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken bezwaar maken. Past de afspraak niet? Bel ons dan vóór 5 mei.",
+        );
+        for s in 0..doc.sentences.len() {
+            assert_eq!(
+                r.strength(&doc, s, s.checked_sub(1)),
+                0,
+                "{}",
+                doc.slice(doc.sentences[s].span)
+            );
+        }
+    }
+
+    #[test]
+    fn subject_that_says_nothing() {
+        let r = rule("subject");
+        let letter = |subject: &str| {
+            format!(
+                "Betreft: {subject}\n\nGeachte heer Jansen,\n\nU krijgt geld.\n\nMet vriendelijke groet,\n\nJan\n"
+            )
+        };
+        for s in [
+            "Uw brief",
+            "Informatie",
+            "uw kenmerk 12345",
+            "Uw verzoek",
+            "Brief",
+            "uw brief van 3 maart",
+        ] {
+            assert_eq!(run(&r, &letter(s)).len(), 1, "{s}");
+        }
+        for s in [
+            "u krijgt een betalingsregeling",
+            "uw aanvraag parkeervergunning",
+            "herinnering rekening maart",
+        ] {
+            assert!(run(&r, &letter(s)).is_empty(), "{s}");
+        }
+    }
+}
