@@ -435,14 +435,17 @@ pub fn merge_word_level(findings: Vec<Finding>, levels: &[(&str, u8, usize)]) ->
         )
     });
     let mut kept: Vec<Finding> = Vec::with_capacity(word.len());
+    // Kept findings that may still contain a later one (they end after its start).
+    // Findings come sorted by start, so one that ends before the current start can be
+    // dropped for good: this keeps the search short on long texts.
+    let mut open: Vec<usize> = Vec::new();
     for f in word {
-        // Kept findings are sorted by start; only those starting at or before f can
-        // contain it.
-        let host = kept
-            .iter_mut()
-            .rev()
-            .find(|k| k.rule != f.rule && k.span.start <= f.span.start && f.span.end <= k.span.end);
-        match host {
+        open.retain(|&i| kept[i].span.end > f.span.start);
+        let host = open.iter().rev().copied().find(|&i| {
+            let k = &kept[i];
+            k.rule != f.rule && k.span.start <= f.span.start && f.span.end <= k.span.end
+        });
+        match host.map(|i| &mut kept[i]) {
             Some(k) => {
                 for s in f.suggestions {
                     if !k
@@ -457,7 +460,10 @@ pub fn merge_word_level(findings: Vec<Finding>, levels: &[(&str, u8, usize)]) ->
                     k.hint = f.hint;
                 }
             }
-            None => kept.push(f),
+            None => {
+                open.push(kept.len());
+                kept.push(f);
+            }
         }
     }
     rest.extend(kept);

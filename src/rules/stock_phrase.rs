@@ -122,7 +122,9 @@ pub fn compile(pattern: &str) -> Result<String, String> {
             (false, true) => re.push_str(&format!(r"\s+{element}")),
         }
     }
-    Ok(format!(r"\b(?:{re})\b"))
+    // ASCII word boundaries keep the set on its fast DFA path (Unicode `\b` forces the
+    // slow PikeVM); matches are checked against token edges afterwards anyway.
+    Ok(format!(r"(?-u:\b)(?:{re})(?-u:\b)"))
 }
 
 impl StockPhrase {
