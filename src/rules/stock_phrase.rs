@@ -15,7 +15,6 @@ use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion};
 use crate::text::lexicon::key;
 use crate::text::{Document, Span, TokenKind};
-use regex::{Regex, RegexSet};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -51,17 +50,23 @@ struct Phrase {
 pub struct StockPhrase {
     meta: RuleMeta,
     phrases: Vec<Phrase>,
-    set: RegexSet,
-    regexes: Vec<Regex>,
+    /// One set over all patterns finds which ones occur; each pattern's own regex (for
+    /// the positions) is compiled only when its pattern occurs, so start-up stays fast.
+    /// Both run on bytes with Unicode off: the text is lowercased with whitespace folded
+    /// to spaces, non-ASCII letters match as UTF-8, and matches are checked against token
+    /// edges afterwards.
+    set: regex::bytes::RegexSet,
+    sources: Vec<String>,
+    regexes: Vec<std::sync::OnceLock<regex::bytes::Regex>>,
     allow: HashSet<String>,
     /// Where the patterns come from, for `helder explain`.
     source: String,
 }
 
 /// A date as letters write it: "3 maart 2025", "maandag 3 maart", "3-3-2025", "3 mrt.".
-const DATE: &str = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?(?:\d{1,2}(?:e|ste|de)?\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?:\s+\d{4})?|\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?)";
+const DATE: &str = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) +)?(?:[0-9]{1,2}(?:e|ste|de)? +(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?: +[0-9]{4})?|[0-9]{1,2}[-/.][0-9]{1,2}(?:[-/.][0-9]{2,4})?)";
 /// One to six words within the sentence.
-const GAP: &str = r"[^\s.!?;:]+(?:\s+[^\s.!?;:]+){0,5}?";
+const GAP: &str = r"[^ .!?;:]+(?: +[^ .!?;:]+){0,5}?";
 
 /// Translate one pattern of the list's syntax into a regex (without anchors).
 pub fn compile(pattern: &str) -> Result<String, String> {
@@ -72,7 +77,7 @@ pub fn compile(pattern: &str) -> Result<String, String> {
         if ws.is_empty() {
             return Err(format!("lege groep in '{pattern}'"));
         }
-        Ok(ws.join(r"\s+"))
+        Ok(ws.join(" +"))
     };
     let mut rest = pattern.trim();
     while !rest.is_empty() {
@@ -113,13 +118,13 @@ pub fn compile(pattern: &str) -> Result<String, String> {
     let mut started = false;
     for (element, optional) in elements {
         match (optional, started) {
-            (true, false) => re.push_str(&format!(r"(?:{element}\s+)?")),
-            (true, true) => re.push_str(&format!(r"(?:\s+{element})?")),
+            (true, false) => re.push_str(&format!(r"(?:{element} +)?")),
+            (true, true) => re.push_str(&format!(r"(?: +{element})?")),
             (false, false) => {
                 re.push_str(&element);
                 started = true;
             }
-            (false, true) => re.push_str(&format!(r"\s+{element}")),
+            (false, true) => re.push_str(&format!(r" +{element}")),
         }
     }
     // ASCII word boundaries keep the set on its fast DFA path (Unicode `\b` forces the
@@ -167,16 +172,19 @@ impl StockPhrase {
             });
         }
         let err = |e: regex::Error| format!("regel '{}': {e}", def.id);
-        let regexes = sources
-            .iter()
-            .map(|s| Regex::new(s))
-            .collect::<Result<Vec<_>, _>>()
+        // Building the set validates every pattern (a bad extra pattern is a
+        // configuration error) …
+        let set = regex::bytes::RegexSetBuilder::new(&sources)
+            .unicode(false)
+            .build()
             .map_err(err)?;
-        let set = RegexSet::new(&sources).map_err(err)?;
+        // … but keep only the set; the individual regexes are built on first use.
+        let regexes = sources.iter().map(|_| std::sync::OnceLock::new()).collect();
         Ok(StockPhrase {
             meta: RuleMeta::new(def),
             phrases,
             set,
+            sources,
             regexes,
             allow,
             source: if p.extra.is_empty() {
@@ -229,8 +237,10 @@ impl Rule for StockPhrase {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let mut hits: Vec<(Span, usize)> = Vec::new();
-        for i in self.set.matches(&doc.lower).iter() {
-            for m in self.regexes[i].find_iter(&doc.lower) {
+        for i in self.set.matches(doc.lower.as_bytes()).iter() {
+            let re = self.regexes[i]
+                .get_or_init(|| bytes_regex(&self.sources[i]).expect("validated in from_def"));
+            for m in re.find_iter(doc.lower.as_bytes()) {
                 if let Some(span) = Self::token_span(doc, m.start(), m.end()) {
                     hits.push((span, i));
                 }
@@ -266,10 +276,17 @@ impl Rule for StockPhrase {
     }
 }
 
+fn bytes_regex(source: &str) -> Result<regex::bytes::Regex, regex::Error> {
+    regex::bytes::RegexBuilder::new(source)
+        .unicode(false)
+        .build()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::check_str;
+    use regex::Regex;
 
     fn hits(text: &str) -> Vec<String> {
         check_str(text, crate::rules::test_rules())
