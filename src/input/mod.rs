@@ -205,7 +205,12 @@ impl Prose {
         let masks = self
             .masks
             .iter()
-            .filter(|m| keep.iter().any(|r| r.start <= m.start && m.end <= r.end))
+            .filter(|m| {
+                // `keep` is sorted and disjoint: only the last range starting at or
+                // before the mask can hold it.
+                let i = keep.partition_point(|r| r.start <= m.start);
+                i > 0 && m.end <= keep[i - 1].end
+            })
             .map(|m| Span::new(to_new(m.start, false), to_new(m.end, true)))
             .collect();
         Prose {

@@ -379,6 +379,9 @@ impl Rule for WordList {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(ac) = &self.automaton else { return };
         let lex = lexicon();
+        // Whether a sentence has an auxiliary, computed once per sentence (matches come
+        // in text order): a long sentence full of list words stays linear.
+        let mut aux_of: Option<(usize, bool)> = None;
         for m in ac.find_iter(&doc.lower) {
             // Whole words only: the match must start and end on word-token edges.
             let first = doc.tokens.partition_point(|t| t.span.start < m.start());
@@ -408,10 +411,17 @@ impl Rule for WordList {
                 .unwrap_or("");
             let targets = &self.targets[m.pattern().as_usize()];
             let sentence = &doc.sentences[sent];
-            let has_aux = doc
-                .sentence_tokens(sentence)
-                .iter()
-                .any(|t| AUXILIARIES.contains(&doc.token_lower(t)));
+            let has_aux = match aux_of {
+                Some((i, has)) if i == sent => has,
+                _ => {
+                    let has = doc
+                        .sentence_tokens(sentence)
+                        .iter()
+                        .any(|t| AUXILIARIES.contains(&doc.token_lower(t)));
+                    aux_of = Some((sent, has));
+                    has
+                }
+            };
             let has_ik = (first.saturating_sub(2).max(sentence.tokens.start)
                 ..(last + 3).min(sentence.tokens.end))
                 .any(|i| doc.token_lower(&doc.tokens[i]) == "ik");
