@@ -124,15 +124,27 @@ fn completions_are_generated() {
 fn configured_placeholders_are_masked() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join(".git")).unwrap();
-    fs::write(dir.path().join("helder.yaml"), "placeholders: ['##[A-Z_]+##']\n").unwrap();
-    fs::write(dir.path().join("a.txt"), "Beste ##INDIEN##, wij bellen u.\n").unwrap();
+    fs::write(
+        dir.path().join("helder.yaml"),
+        "placeholders: ['##[A-Z_]+##']\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Beste ##INDIEN##, wij bellen u.\n",
+    )
+    .unwrap();
     helder()
         .current_dir(&dir)
         .args(["check", "--format", "compact", "a.txt"])
         .assert()
         .code(0)
         .stdout("");
-    fs::write(dir.path().join("helder.yaml"), "placeholders: ['##[A-Z_+##']\n").unwrap();
+    fs::write(
+        dir.path().join("helder.yaml"),
+        "placeholders: ['##[A-Z_+##']\n",
+    )
+    .unwrap();
     helder()
         .current_dir(&dir)
         .args(["check", "a.txt"])

@@ -27,6 +27,7 @@ fuzz_target!(|yaml: &[u8]| {
         stdin_filename: None,
         config: Some(path.clone()),
         isolated: false,
+        max_file_size: None,
         color: ColorChoice::Never,
     };
     let mut ws = Workspace::new(&args);

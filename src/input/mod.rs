@@ -6,6 +6,7 @@ pub mod decode;
 pub mod docx;
 pub mod eml;
 pub mod html;
+pub mod limit;
 pub mod markdown;
 pub mod reply;
 pub mod template;
@@ -422,6 +423,11 @@ pub fn load_with(bytes: &[u8], format: Format, opts: &Options) -> Result<Loaded,
     }
     let decoded = decode(bytes).map_err(|e| format!("overgeslagen: {e}"))?;
     let mut notices = Vec::new();
+    if decoded.text.is_empty() {
+        notices.push("het bestand is leeg; er is niets gecontroleerd".to_owned());
+    } else if decoded.text.trim().is_empty() {
+        notices.push("het bestand bevat alleen witruimte; er is niets gecontroleerd".to_owned());
+    }
     if let Some(at) = decoded.fallback_at {
         notices.push(format!(
             "geen geldige UTF-8 (eerste ongeldige byte op positie {at}); gelezen als Windows-1252"
