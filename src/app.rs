@@ -11,15 +11,53 @@ use crate::report::{FileReport, Options, analyze_with};
 use crate::workspace::{Job, Setup, Workspace};
 use crate::{baseline, explain, fix, render};
 use rayon::prelude::*;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::sync::Arc;
 
-/// A problem with one input; the others are still checked.
+/// A problem with one input; the others are still checked. Every problem makes the
+/// exit code 2, except a *notice*: something that is certainly not a letter was skipped
+/// while walking a folder (a binary file, a broken link). See docs/errors.md.
 #[derive(Debug)]
 pub struct InputError {
     pub path: String,
     pub message: String,
+    /// Only a notice: printed, but the run still did its job.
+    pub notice: bool,
+}
+
+impl InputError {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> InputError {
+        InputError {
+            path: path.into(),
+            message: message.into(),
+            notice: false,
+        }
+    }
+
+    pub fn notice(path: impl Into<String>, message: impl Into<String>) -> InputError {
+        InputError {
+            notice: true,
+            ..InputError::new(path, message)
+        }
+    }
+
+    /// A configuration problem, named by file, line and column.
+    pub fn from_config(e: &config::ConfigError) -> InputError {
+        let mut path = e.file.clone();
+        if let Some(l) = e.line {
+            path.push_str(&format!(":{l}"));
+            if let Some(c) = e.column {
+                path.push_str(&format!(":{c}"));
+            }
+        }
+        InputError::new(path, e.message.clone())
+    }
+}
+
+/// Whether the run could not do its whole job: any problem other than a notice.
+fn failed(errors: &[InputError]) -> bool {
+    errors.iter().any(|e| !e.notice)
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
@@ -40,7 +78,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             out.write_all(&buf)?;
             out.flush()?;
             report_errors(&errors);
-            Ok(if errors.is_empty() { 0 } else { 2 })
+            Ok(if failed(&errors) { 2 } else { 0 })
         }
         Command::Explain { rule } => {
             let rules = config::rule_set(None)?;
@@ -185,7 +223,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
             path.display()
         );
         report_errors(&errors);
-        return Ok(if errors.is_empty() { 0 } else { 2 });
+        return Ok(if failed(&errors) { 2 } else { 0 });
     }
     match args.format {
         CheckFormat::Terminal => render::terminal::render_summary(out, &summary)?,
@@ -196,7 +234,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
     }
     out.flush()?;
     report_errors(&errors);
-    Ok(if !errors.is_empty() {
+    Ok(if failed(&errors) {
         2
     } else if failing {
         1
@@ -248,10 +286,11 @@ fn each_report(
     if stdin {
         let setup = ws.primary()?;
         let (name, format) = stdin_job(args, &setup);
-        let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes)?;
-        match read_report(&name, &bytes, format, &setup, options) {
-            Ok(r) => sink(r)?,
+        match read_stdin(&name, setup.max_file_size(args))? {
+            Ok(bytes) => match read_report(&name, &bytes, format, &setup, options) {
+                Ok(r) => sink(r)?,
+                Err(e) => errors.push(e),
+            },
             Err(e) => errors.push(e),
         }
     }
@@ -260,13 +299,10 @@ fn each_report(
         let results: Vec<Result<FileReport, InputError>> = batch
             .par_iter()
             .map(|job| {
-                let r = match std::fs::read(&job.path) {
-                    Ok(bytes) => read_report(&job.display, &bytes, job.format, &job.setup, options),
-                    Err(e) => Err(InputError {
-                        path: job.display.clone(),
-                        message: io_message(&e),
-                    }),
-                };
+                let r = read_job(job, args).and_then(|bytes| {
+                    read_report(&job.display, &bytes, job.format, &job.setup, options)
+                        .map_err(|e| skip_if_not_text(e, job, &bytes))
+                });
                 if let Some(b) = &bar {
                     b.inc(1);
                 }
@@ -284,6 +320,39 @@ fn each_report(
         b.finish_and_clear();
     }
     Ok(errors)
+}
+
+/// A file's bytes, within the size limit of its configuration.
+fn read_job(job: &Job, args: &InputArgs) -> Result<Vec<u8>, InputError> {
+    input::limit::read_file(&job.path, job.setup.max_file_size(args)).map_err(|e| match e {
+        input::limit::ReadError::Io(e) => InputError::new(&job.display, io_message(&e)),
+        input::limit::ReadError::TooLarge(m) => InputError::new(&job.display, m),
+    })
+}
+
+/// Standard input within the size limit. The outer error is a failure to read at all.
+fn read_stdin(name: &str, limit: Option<u64>) -> io::Result<Result<Vec<u8>, InputError>> {
+    match input::limit::read_stream(io::stdin().lock(), limit) {
+        Ok(bytes) => Ok(Ok(bytes)),
+        Err(input::limit::ReadError::Io(e)) => Err(e),
+        Err(input::limit::ReadError::TooLarge(m)) => Ok(Err(InputError::new(name, m))),
+    }
+}
+
+/// A file found by walking a folder that turns out not to be text (a binary file with a
+/// letter's extension) is skipped with a notice: it is certainly not a letter, so the
+/// run still did its job. Named on the command line, it stays an error.
+fn skip_if_not_text(mut e: InputError, job: &Job, bytes: &[u8]) -> InputError {
+    if !job.named
+        && job.format != Format::Docx
+        && matches!(
+            input::decode(bytes),
+            Err(input::decode::DecodeError::Binary)
+        )
+    {
+        e.notice = true;
+    }
+    e
 }
 
 /// A progress bar on stderr for large folders, only for a person at a terminal: never
@@ -313,8 +382,13 @@ fn run_fix(args: &FixArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
     if stdin {
         let setup = ws.primary()?;
         let (name, format) = stdin_job(&args.input, &setup);
-        let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes)?;
+        let bytes = match read_stdin(&name, setup.max_file_size(&args.input))? {
+            Ok(b) => b,
+            Err(e) => {
+                report_errors(&[e]);
+                return Ok(2);
+            }
+        };
         match fix::fix_bytes(&bytes, format, &setup, args.unsafe_too) {
             Ok(Some(f)) if args.diff => {
                 changed_files += 1;
@@ -330,40 +404,30 @@ fn run_fix(args: &FixArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
             }
             Ok(None) if !args.diff => out.write_all(&bytes)?,
             Ok(None) => {}
-            Err(message) => errors.push(InputError {
-                path: name,
-                message,
-            }),
+            Err(message) => errors.push(InputError::new(name, message)),
         }
     }
     for job in jobs {
-        let Job {
-            path,
-            display,
-            format,
-            setup,
-        } = job;
-        let bytes = match std::fs::read(&path) {
+        let bytes = match read_job(&job, &args.input) {
             Ok(b) => b,
             Err(e) => {
-                errors.push(InputError {
-                    path: display,
-                    message: io_message(&e),
-                });
+                errors.push(e);
                 continue;
             }
         };
-        let fixed = match fix::fix_bytes(&bytes, format, &setup, args.unsafe_too) {
+        let fixed = match fix::fix_bytes(&bytes, job.format, &job.setup, args.unsafe_too) {
             Ok(Some(f)) => f,
             Ok(None) => continue,
             Err(message) => {
-                errors.push(InputError {
-                    path: display,
-                    message,
-                });
+                errors.push(skip_if_not_text(
+                    InputError::new(&job.display, message),
+                    &job,
+                    &bytes,
+                ));
                 continue;
             }
         };
+        let Job { path, display, .. } = job;
         if args.diff {
             changed_files += 1;
             edits += fixed.edits;
@@ -384,10 +448,7 @@ fn run_fix(args: &FixArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
                     render::plural(fixed.edits, "herschrijving", "herschrijvingen")
                 );
             }
-            Err(message) => errors.push(InputError {
-                path: display,
-                message,
-            }),
+            Err(message) => errors.push(InputError::new(display, message)),
         }
     }
     out.flush()?;
@@ -399,7 +460,7 @@ fn run_fix(args: &FixArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
             render::plural(changed_files, "bestand", "bestanden")
         );
     }
-    Ok(if !errors.is_empty() {
+    Ok(if failed(&errors) {
         2
     } else if args.diff && changed_files > 0 {
         1
@@ -434,11 +495,8 @@ fn read_report(
     setup: &Arc<Setup>,
     options: Options,
 ) -> Result<FileReport, InputError> {
-    let loaded =
-        input::load_with(bytes, format, &setup.input_options()).map_err(|message| InputError {
-            path: name.to_owned(),
-            message,
-        })?;
+    let loaded = input::load_with(bytes, format, &setup.input_options())
+        .map_err(|message| InputError::new(name, message))?;
     let mut report = analyze_with(name, loaded, format, &setup.rules, options);
     setup.apply_allow_list(&mut report);
     Ok(report)

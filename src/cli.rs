@@ -70,6 +70,10 @@ pub struct InputArgs {
     /// Negeer configuratiebestanden; gebruik alleen de ingebouwde regels.
     #[arg(long, conflicts_with = "config")]
     pub isolated: bool,
+    /// Sla bestanden over die groter zijn dan dit (standaard 32M; 0 is geen grens),
+    /// bijvoorbeeld 64M of 512K. Gaat voor max_file_size in helder.yaml.
+    #[arg(long, value_name = "GROOTTE")]
+    pub max_file_size: Option<crate::input::limit::ByteSize>,
     /// Kleur: auto (alleen op een terminal), always of never. NO_COLOR wordt gerespecteerd.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WANNEER")]
     pub color: ColorChoice,

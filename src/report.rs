@@ -102,8 +102,12 @@ impl Locator<'_> {
         let a = self.lines.line_col(self.source, s.start);
         let b = self.lines.line_col(self.source, s.end);
         Location {
-            start: self.encoding.file_offset(self.source, s.start),
-            end: self.encoding.file_offset(self.source, s.end),
+            start: self
+                .encoding
+                .file_offset_indexed(self.source, s.start, self.lines),
+            end: self
+                .encoding
+                .file_offset_indexed(self.source, s.end, self.lines),
             line: a.line,
             column: a.column,
             end_line: b.line,
@@ -290,8 +294,8 @@ fn suppress(
             hint: meta.def.hint.clone(),
             text: source[span.start..span.end].to_owned(),
             location: Location {
-                start: loc.encoding.file_offset(source, span.start),
-                end: loc.encoding.file_offset(source, span.end),
+                start: loc.encoding.file_offset_indexed(source, span.start, lines),
+                end: loc.encoding.file_offset_indexed(source, span.end, lines),
                 line: a.line,
                 column: a.column,
                 end_line: b.line,

@@ -7,6 +7,7 @@
 
 use crate::text::{LineIndex, Span};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The meta-rule that reports unused or invalid suppressions.
@@ -108,10 +109,34 @@ pub fn apply(
     if dirs.is_empty() {
         return Outcome { suppressed, unused };
     }
-    let finding_lines: Vec<usize> = findings
-        .iter()
-        .map(|(_, at)| lines.line_col(source, *at).line)
-        .collect();
+    // Findings per rule, sorted by line, and enable directives per rule id: every
+    // directive finds its range by binary search, so a file with thousands of
+    // directives and findings stays fast.
+    let mut by_rule: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for (j, (rule, at)) in findings.iter().enumerate() {
+        let line = lines.line_col(source, *at).line;
+        by_rule.entry(rule).or_default().push((line, j));
+    }
+    for v in by_rule.values_mut() {
+        v.sort_unstable();
+    }
+    let mut enables: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut enable_all: Vec<usize> = Vec::new();
+    for (i, d) in dirs.iter().enumerate() {
+        if d.kind == Kind::Enable {
+            if d.ids.is_empty() {
+                enable_all.push(i);
+            }
+            for id in &d.ids {
+                enables.entry(id).or_default().push(i);
+            }
+        }
+    }
+    let first_after = |v: Option<&Vec<usize>>, i: usize| {
+        v.and_then(|v| v.get(v.partition_point(|&k| k <= i)).copied())
+    };
+    // Suppressed stretches (index ranges into `by_rule[id]`), marked at the end.
+    let mut stretches: Vec<(&str, usize, usize)> = Vec::new();
     for (i, d) in dirs.iter().enumerate() {
         if d.kind == Kind::Enable {
             continue;
@@ -145,19 +170,22 @@ pub fn apply(
                     (l, l)
                 }
                 _ => {
-                    let end = dirs[i + 1..]
-                        .iter()
-                        .find(|e| {
-                            e.kind == Kind::Enable && (e.ids.is_empty() || e.ids.contains(id))
-                        })
-                        .map_or(usize::MAX, |e| e.line);
-                    (d.line, end)
+                    let end = match (
+                        first_after(enables.get(id.as_str()), i),
+                        first_after(Some(&enable_all), i),
+                    ) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                    (d.line, end.map_or(usize::MAX, |e| dirs[e].line))
                 }
             };
             let mut used = false;
-            for (j, (rule, _)) in findings.iter().enumerate() {
-                if *rule == id && (from..=to).contains(&finding_lines[j]) {
-                    suppressed[j] = true;
+            if let Some((&key, v)) = by_rule.get_key_value(id.as_str()) {
+                let lo = v.partition_point(|&(l, _)| l < from);
+                let hi = v.partition_point(|&(l, _)| l <= to);
+                if lo < hi {
+                    stretches.push((key, lo, hi));
                     used = true;
                 }
             }
@@ -167,6 +195,22 @@ pub fn apply(
                     format!("Deze uitzondering voor '{id}' onderdrukt niets; haal hem weg."),
                 ));
             }
+        }
+    }
+    // Mark each rule's stretches in one sweep (they may overlap).
+    stretches.sort_unstable();
+    let mut marked_to: (&str, usize) = ("", 0);
+    for (key, lo, hi) in stretches {
+        let from = if marked_to.0 == key {
+            lo.max(marked_to.1)
+        } else {
+            lo
+        };
+        for &(_, j) in &by_rule[key][from.min(hi)..hi] {
+            suppressed[j] = true;
+        }
+        if marked_to.0 != key || hi > marked_to.1 {
+            marked_to = (key, hi);
         }
     }
     Outcome { suppressed, unused }
@@ -215,6 +259,23 @@ mod tests {
         assert_eq!(out.suppressed, vec![true, false, true]);
         assert_eq!(out.unused.len(), 1);
         assert!(out.unused[0].1.contains("lijdende-vorm"));
+    }
+
+    #[test]
+    fn overlapping_ranges_and_enable_without_ids() {
+        let src = "<!-- helder-disable ontkenning -->\na\n<!-- helder-disable ontkenning lange-zin -->\nb\n<!-- helder-enable -->\nc\n";
+        let lines = LineIndex::new(src);
+        let at = |s: &str| src.find(&format!("\n{s}\n")).unwrap() + 1;
+        let findings = [
+            ("ontkenning", at("a")),
+            ("ontkenning", at("b")),
+            ("lange-zin", at("b")),
+            ("ontkenning", at("c")),
+            ("lange-zin", at("c")),
+        ];
+        let out = apply(src, &lines, &findings, &|_| true);
+        assert_eq!(out.suppressed, vec![true, true, true, false, false]);
+        assert!(out.unused.is_empty(), "{:?}", out.unused);
     }
 
     #[test]

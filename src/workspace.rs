@@ -38,11 +38,14 @@ fn globs(file: &str, patterns: &[String]) -> Result<Option<GlobSet>, ConfigError
     }
     let mut b = GlobSetBuilder::new();
     for p in patterns {
-        b.add(Glob::new(p).map_err(|e| ConfigError {
-            file: file.to_owned(),
-            line: None,
-            column: None,
-            message: format!("ongeldig patroon '{p}': {e}"),
+        b.add(Glob::new(p).map_err(|e| {
+            let (line, column) = config::locate(Path::new(file), &[p]);
+            ConfigError {
+                file: file.to_owned(),
+                line,
+                column,
+                message: format!("ongeldig patroon '{p}': {e}"),
+            }
         })?);
     }
     b.build().map(Some).map_err(|e| ConfigError {
@@ -77,14 +80,21 @@ impl Setup {
         let masker = if config.placeholders.is_empty() {
             None
         } else {
-            Some(
-                Masker::with_extra(&config.placeholders).map_err(|message| ConfigError {
+            Some(Masker::with_extra(&config.placeholders).map_err(|message| {
+                // Point at the first pattern that is wrong on its own.
+                let bad = config
+                    .placeholders
+                    .iter()
+                    .find(|p| Masker::with_extra(std::slice::from_ref(p)).is_err())
+                    .map_or("placeholders:", String::as_str);
+                let (line, column) = config::locate(Path::new(&file), &[bad, "placeholders:"]);
+                ConfigError {
                     file: file.clone(),
-                    line: None,
-                    column: None,
+                    line,
+                    column,
                     message,
-                })?,
-            )
+                }
+            })?)
         };
         Ok(Setup {
             masker,
@@ -139,6 +149,15 @@ impl Setup {
         }
     }
 
+    /// The largest file to read under this configuration: `--max-file-size`, else
+    /// `max_file_size`, else 32 MiB. `None`: no limit.
+    pub fn max_file_size(&self, args: &InputArgs) -> Option<u64> {
+        args.max_file_size
+            .or(self.config.max_file_size)
+            .unwrap_or(input::limit::DEFAULT_MAX_FILE_SIZE)
+            .limit()
+    }
+
     /// Drop findings on words the project allows.
     pub fn apply_allow_list(&self, report: &mut FileReport) {
         if !self.allow.is_empty() {
@@ -155,6 +174,9 @@ pub struct Job {
     pub display: String,
     pub format: Format,
     pub setup: Arc<Setup>,
+    /// Named on the command line (not found by walking a folder): a file that is not
+    /// text is then an error, not just a notice.
+    pub named: bool,
 }
 
 enum Mode {
@@ -167,6 +189,8 @@ pub struct Workspace {
     mode: Mode,
     setups: HashMap<Option<PathBuf>, Arc<Setup>>,
     found: HashMap<PathBuf, Option<PathBuf>>,
+    /// Discovered configuration files that could not be loaded (reported once each).
+    broken: HashSet<String>,
 }
 
 impl Workspace {
@@ -182,6 +206,7 @@ impl Workspace {
             mode,
             setups: HashMap::new(),
             found: HashMap::new(),
+            broken: HashSet::new(),
         }
     }
 
@@ -214,6 +239,30 @@ impl Workspace {
         self.setup(path)
     }
 
+    /// The configuration for a file in `dir` while collecting. A broken configuration
+    /// found by discovery only stops the files under it: it is reported once (as an
+    /// input error naming the file, line and column) and those files are skipped. A
+    /// broken `--config` stops the run.
+    fn setup_or_report(
+        &mut self,
+        dir: &Path,
+        errors: &mut Vec<InputError>,
+    ) -> Result<Option<Arc<Setup>>, ConfigError> {
+        match self.setup_for(dir) {
+            Ok(s) => Ok(Some(s)),
+            Err(e) if matches!(self.mode, Mode::Discover) => {
+                if self.broken.insert(e.file.clone()) {
+                    let mut err = InputError::from_config(&e);
+                    err.message
+                        .push_str(" (de bestanden onder deze configuratie zijn overgeslagen)");
+                    errors.push(err);
+                }
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// The configuration of the current folder (standard input, SARIF rule metadata).
     pub fn primary(&mut self) -> Result<Arc<Setup>, ConfigError> {
         let cwd = std::env::current_dir().unwrap_or_default();
@@ -239,19 +288,27 @@ impl Workspace {
             let meta = match std::fs::metadata(p) {
                 Ok(m) => m,
                 Err(e) => {
-                    errors.push(InputError {
-                        path: display,
-                        message: io_message(&e),
-                    });
+                    let broken_link = e.kind() == std::io::ErrorKind::NotFound
+                        && std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+                    errors.push(InputError::new(
+                        display,
+                        if broken_link {
+                            BROKEN_LINK.to_owned()
+                        } else {
+                            io_message(&e)
+                        },
+                    ));
                     continue;
                 }
             };
-            if meta.is_file() {
-                let setup = self.setup_for(
-                    p.parent()
-                        .filter(|d| !d.as_os_str().is_empty())
-                        .unwrap_or(Path::new(".")),
-                )?;
+            if !meta.is_dir() {
+                let dir = p
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                let Some(setup) = self.setup_or_report(dir, errors)? else {
+                    continue;
+                };
                 let format = args
                     .input_format
                     .or_else(|| setup.format_for(p))
@@ -261,6 +318,7 @@ impl Workspace {
                     display,
                     format,
                     setup,
+                    named: true,
                 });
                 continue;
             }
@@ -269,34 +327,80 @@ impl Workspace {
                 .add_custom_ignore_filename(".helderignore")
                 .build()
             {
-                match entry {
-                    Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
-                        let path = e.into_path();
-                        let dir = path.parent().unwrap_or(Path::new("."));
-                        let setup = self.setup_for(dir)?;
-                        if !setup.wanted(&path) {
-                            continue;
-                        }
-                        let format = args.input_format.or_else(|| setup.format_for(&path));
-                        if let Some(format) = format {
-                            found.push(Job {
-                                display: path.display().to_string(),
-                                path,
-                                format,
-                                setup,
-                            });
-                        }
+                let e = match entry {
+                    Ok(e) => e,
+                    Err(e) => {
+                        errors.push(walk_error(&e, &display));
+                        continue;
                     }
-                    Ok(_) => {}
-                    Err(e) => errors.push(InputError {
-                        path: display.clone(),
-                        message: format!("kan map niet doorzoeken: {e}"),
-                    }),
+                };
+                let Some(kind) = e.file_type() else {
+                    continue;
+                };
+                // Links inside folders are not followed (as git and ripgrep do); a
+                // broken one that looks like a letter gets a notice.
+                let link = kind.is_symlink();
+                if !kind.is_file() && !link {
+                    continue;
                 }
+                let path = e.into_path();
+                let dir = path.parent().unwrap_or(Path::new("."));
+                let Some(setup) = self.setup_or_report(dir, errors)? else {
+                    continue;
+                };
+                if !setup.wanted(&path) {
+                    continue;
+                }
+                let Some(format) = args.input_format.or_else(|| setup.format_for(&path)) else {
+                    continue;
+                };
+                if link {
+                    if std::fs::metadata(&path).is_err() {
+                        errors.push(InputError::notice(
+                            path.display().to_string(),
+                            format!("overgeslagen: {BROKEN_LINK}"),
+                        ));
+                    }
+                    continue;
+                }
+                found.push(Job {
+                    display: path.display().to_string(),
+                    path,
+                    format,
+                    setup,
+                    named: false,
+                });
             }
             found.sort_by(|a, b| a.path.cmp(&b.path));
             jobs.extend(found);
         }
         Ok((jobs, stdin))
     }
+}
+
+/// A symbolic link whose target does not exist.
+const BROKEN_LINK: &str = "symbolische koppeling naar een bestand dat niet bestaat";
+
+/// A folder (or entry) the walk could not read, in Dutch, naming the deepest path the
+/// error knows.
+fn walk_error(e: &ignore::Error, root: &str) -> InputError {
+    fn path_of(e: &ignore::Error) -> Option<&Path> {
+        match e {
+            ignore::Error::WithPath { path, .. } => Some(path),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                path_of(err)
+            }
+            _ => None,
+        }
+    }
+    let path = path_of(e).map_or_else(|| root.to_owned(), |p| p.display().to_string());
+    let message = match e.io_error().map(std::io::Error::kind) {
+        Some(std::io::ErrorKind::PermissionDenied) => {
+            "geen toestemming om deze map te lezen; de bestanden erin zijn niet gecontroleerd"
+                .to_owned()
+        }
+        Some(std::io::ErrorKind::NotFound) => "bestand of map bestaat niet (meer)".to_owned(),
+        _ => format!("kan map niet doorzoeken: {e}"),
+    };
+    InputError::new(path, message)
 }

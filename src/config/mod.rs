@@ -49,6 +49,55 @@ fn yaml_error(file: &str, e: &serde_yaml::Error) -> ConfigError {
 /// serde's messages are English; give the common ones in Dutch.
 fn translate_yaml_error(msg: &str) -> String {
     let msg = msg.split(" at line ").next().unwrap_or(msg);
+    if let Some(t) = translate_serde(msg) {
+        return t;
+    }
+    // The YAML scanner's common complaints; the original stays in brackets.
+    const SYNTAX: &[(&str, &str)] = &[
+        (
+            "found character that cannot start any token",
+            "een teken waarmee niets kan beginnen (een tab? YAML wil spaties)",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "een '}' of ',' ontbreekt",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "een ']' of ',' ontbreekt",
+        ),
+        (
+            "mapping values are not allowed in this context",
+            "een ':' op een plek waar die niet mag (zet de waarde tussen aanhalingstekens)",
+        ),
+        (
+            "did not find expected key",
+            "verkeerd ingesprongen: hier hoort een sleutel",
+        ),
+        (
+            "found unexpected end of stream",
+            "het bestand houdt onverwacht op (een aanhalingsteken of haakje niet gesloten?)",
+        ),
+    ];
+    match SYNTAX.iter().find(|(en, _)| msg.contains(en)) {
+        Some((_, nl)) => format!("ongeldige YAML: {nl} ({msg})"),
+        None => format!("ongeldige YAML: {msg}"),
+    }
+}
+
+/// The common serde messages (unknown or missing key, wrong type) in Dutch; `None` for
+/// the others. Also used for the params of rules.
+pub fn translate_serde(msg: &str) -> Option<String> {
+    let (path, msg) = match msg.split_once(": ") {
+        // "rules.lange-zin: invalid type …": keep the path in front.
+        Some((p, rest)) if !p.contains(' ') => (format!("{p}: "), rest),
+        _ => (String::new(), msg),
+    };
+    let msg = msg.split(" at line ").next().unwrap_or(msg);
+    if msg.starts_with('\'') && msg.contains(" geen ") {
+        // Already Dutch (a size such as max_file_size).
+        return Some(format!("{path}{msg}"));
+    }
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let expected = expected
@@ -60,18 +109,42 @@ fn translate_yaml_error(msg: &str) -> String {
             .map(|s| s.trim_matches('\''))
             .min_by_key(|c| edit_distance(c, field))
             .filter(|c| edit_distance(c, field) <= 3);
-        return match guess {
-            Some(g) => format!("onbekende sleutel '{field}'; bedoelde u '{g}'?"),
-            None => format!("onbekende sleutel '{field}' (toegestaan: {expected})"),
-        };
+        return Some(match guess {
+            Some(g) => format!("{path}onbekende sleutel '{field}'; bedoelde u '{g}'?"),
+            None => format!("{path}onbekende sleutel '{field}' (toegestaan: {expected})"),
+        });
     }
     if let Some(rest) = msg.strip_prefix("missing field `") {
-        return format!(
-            "verplichte sleutel '{}' ontbreekt",
+        return Some(format!(
+            "{path}verplichte sleutel '{}' ontbreekt",
             rest.trim_end_matches('`')
-        );
+        ));
     }
-    format!("ongeldige YAML: {msg}")
+    for (en, nl) in [
+        ("invalid type: ", "verkeerd soort waarde: "),
+        ("invalid value: ", "ongeldige waarde: "),
+    ] {
+        if let Some(rest) = msg.strip_prefix(en) {
+            let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+            let got = got
+                .replace("string ", "tekst ")
+                .replace("sequence", "lijst")
+                .replace("map", "sleutels met waarden")
+                .replace("integer ", "getal ")
+                .replace("floating point ", "getal ")
+                .replace("boolean ", "ja/nee-waarde ");
+            let expected = match expected {
+                "usize" | "u64" | "u32" | "u8" => "een geheel getal (0 of meer)".to_owned(),
+                "a boolean" => "true of false".to_owned(),
+                "a string" => "tekst".to_owned(),
+                "a sequence" => "een lijst".to_owned(),
+                e if e.starts_with("struct ") || e == "a map" => "sleutels met waarden".to_owned(),
+                e => e.replace('`', "'"),
+            };
+            return Some(format!("{path}{nl}{got}, verwacht {expected}"));
+        }
+    }
+    None
 }
 
 /// Levenshtein distance, for "bedoelde u …?" suggestions.
@@ -135,13 +208,7 @@ pub fn load_project(path: &Path) -> Result<ProjectConfig, ConfigError> {
     let defs = default_defs()?;
     for id in cfg.rules.keys() {
         if !defs.iter().any(|d| &d.id == id) && !cfg.extra_rules.iter().any(|d| &d.id == id) {
-            let line = text
-                .lines()
-                .position(|l| l.trim_start().starts_with(&format!("{id}:")))
-                .map(|i| i + 1);
-            let column = line
-                .and_then(|l| text.lines().nth(l - 1))
-                .map(|l| l.len() - l.trim_start().len() + 1);
+            let (line, column) = locate_in(&text, &[&format!("{id}:")]);
             let guess = defs
                 .iter()
                 .map(|d| d.id.as_str())
@@ -159,6 +226,31 @@ pub fn load_project(path: &Path) -> Result<ProjectConfig, ConfigError> {
         }
     }
     Ok(cfg)
+}
+
+/// Line and column (1-based, in characters) of the first of `needles` found in `text`
+/// at the start of a YAML key or value (not inside another word), trying them in order:
+/// where a configuration error points.
+pub fn locate_in(text: &str, needles: &[&str]) -> (Option<usize>, Option<usize>) {
+    for needle in needles.iter().filter(|n| !n.is_empty()) {
+        for (i, line) in text.lines().enumerate() {
+            let found = line.match_indices(needle).map(|(at, _)| at).find(|&at| {
+                line[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| matches!(c, ' ' | '\t' | '-' | '{' | '[' | ',' | '"' | '\''))
+            });
+            if let Some(at) = found {
+                return (Some(i + 1), Some(line[..at].chars().count() + 1));
+            }
+        }
+    }
+    (None, None)
+}
+
+/// As [`locate_in`], reading the configuration file (only on the error path).
+pub fn locate(path: &Path, needles: &[&str]) -> (Option<usize>, Option<usize>) {
+    std::fs::read_to_string(path).map_or((None, None), |text| locate_in(&text, needles))
 }
 
 /// Build the rule set from the defaults plus an optional project configuration.
@@ -190,11 +282,20 @@ pub fn rule_set(project: Option<(&Path, &ProjectConfig)>) -> Result<RuleSet, Con
     }
     let mut rules = Vec::new();
     for def in defs.iter().filter(|d| d.enabled) {
-        rules.push(registry::build(def).map_err(|message| ConfigError {
-            file: file.clone(),
-            line: None,
-            column: None,
-            message,
+        rules.push(registry::build(def).map_err(|message| {
+            // An extra rule or an override in the project file: point at its id.
+            let (line, column) = match project {
+                Some((path, _)) => {
+                    locate(path, &[&format!("id: {}", def.id), &format!("{}:", def.id)])
+                }
+                None => (None, None),
+            };
+            ConfigError {
+                file: file.clone(),
+                line,
+                column,
+                message,
+            }
         })?);
     }
     Ok(RuleSet::new(rules))

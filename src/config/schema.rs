@@ -80,6 +80,10 @@ pub struct ProjectConfig {
     /// Extra template placeholder patterns (regular expressions), masked like `{{naam}}`.
     #[serde(default)]
     pub placeholders: Vec<String>,
+    /// Files larger than this are skipped with a message (default 32M; 0 is no limit).
+    /// `--max-file-size` overrides it.
+    #[serde(default)]
+    pub max_file_size: Option<crate::input::limit::ByteSize>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]

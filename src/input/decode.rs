@@ -41,6 +41,21 @@ impl Encoding {
         }
     }
 
+    /// As [`Encoding::file_offset`], counting from the text's line index: no counting
+    /// from the start of the file for every finding.
+    pub fn file_offset_indexed(
+        self,
+        text: &str,
+        offset: usize,
+        lines: &crate::text::LineIndex,
+    ) -> usize {
+        match self {
+            Encoding::Utf8 | Encoding::Docx | Encoding::Utf8Bom => self.file_offset(text, offset),
+            Encoding::Windows1252 => lines.chars_before(text, offset),
+            Encoding::Utf16Le | Encoding::Utf16Be => 2 + lines.utf16_before(text, offset) * 2,
+        }
+    }
+
     /// Encode text back into this encoding, for `helder fix`. `None` when a character
     /// cannot be represented.
     pub fn encode(self, text: &str) -> Option<Vec<u8>> {

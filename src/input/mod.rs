@@ -6,6 +6,7 @@ pub mod decode;
 pub mod docx;
 pub mod eml;
 pub mod html;
+pub mod limit;
 pub mod markdown;
 pub mod reply;
 pub mod template;
@@ -205,7 +206,12 @@ impl Prose {
         let masks = self
             .masks
             .iter()
-            .filter(|m| keep.iter().any(|r| r.start <= m.start && m.end <= r.end))
+            .filter(|m| {
+                // `keep` is sorted and disjoint: only the last range starting at or
+                // before the mask can hold it.
+                let i = keep.partition_point(|r| r.start <= m.start);
+                i > 0 && m.end <= keep[i - 1].end
+            })
             .map(|m| Span::new(to_new(m.start, false), to_new(m.end, true)))
             .collect();
         Prose {
@@ -417,6 +423,11 @@ pub fn load_with(bytes: &[u8], format: Format, opts: &Options) -> Result<Loaded,
     }
     let decoded = decode(bytes).map_err(|e| format!("overgeslagen: {e}"))?;
     let mut notices = Vec::new();
+    if decoded.text.is_empty() {
+        notices.push("het bestand is leeg; er is niets gecontroleerd".to_owned());
+    } else if decoded.text.trim().is_empty() {
+        notices.push("het bestand bevat alleen witruimte; er is niets gecontroleerd".to_owned());
+    }
     if let Some(at) = decoded.fallback_at {
         notices.push(format!(
             "geen geldige UTF-8 (eerste ongeldige byte op positie {at}); gelezen als Windows-1252"

@@ -38,6 +38,39 @@ const MAX_MARKED: usize = 60;
 /// Lines up to this width are shown whole.
 const LONG_LINE: usize = 100;
 
+/// The width of `s` if it is at most `max`, else `None`; never looks further than that,
+/// so a finding on a line of a megabyte costs no more than one on a short line.
+fn width_upto(s: &str, max: usize) -> Option<usize> {
+    let n = s.graphemes(true).take(max + 1).count();
+    (n <= max).then_some(n)
+}
+
+/// What is shown of the text before a change: all of it when short, else `…` and the
+/// last [`CONTEXT`] graphemes.
+fn lead(before: &str) -> String {
+    let tail: Vec<&str> = before.graphemes(true).rev().take(CONTEXT + 11).collect();
+    if tail.len() > CONTEXT + 10 {
+        let mut out = String::from("…");
+        out.extend(tail[..CONTEXT].iter().rev().copied());
+        out
+    } else {
+        tail.iter().rev().copied().collect()
+    }
+}
+
+/// What is shown of the text after a change: all of it when short, else the first
+/// [`CONTEXT`] graphemes and `…`.
+fn trail(after: &str) -> String {
+    let head: Vec<&str> = after.graphemes(true).take(CONTEXT + 11).collect();
+    if head.len() > CONTEXT + 10 {
+        let mut out: String = head[..CONTEXT].concat();
+        out.push('…');
+        out
+    } else {
+        head.concat()
+    }
+}
+
 struct View {
     shown: String,
     before_width: usize,
@@ -47,25 +80,19 @@ struct View {
 /// The part of a long line to show. A paragraph on one line is cut to the flagged words
 /// with some context; a long flagged stretch (a whole sentence) shows its start.
 fn window(line: &str, start: usize, end: usize) -> View {
-    if width(line) <= LONG_LINE {
+    if width_upto(line, LONG_LINE).is_some() {
         return View {
             shown: line.to_owned(),
             before_width: width(&line[..start]),
             marked_width: width(&line[start..end]),
         };
     }
-    let before: Vec<&str> = line[..start].graphemes(true).collect();
-    let marked: Vec<&str> = line[start..end].graphemes(true).collect();
-    let after: Vec<&str> = line[end..].graphemes(true).collect();
-    let mut shown = String::new();
-    let skip = before.len().saturating_sub(CONTEXT);
-    if skip > 10 {
-        shown.push('…');
-        shown.extend(before[skip..].iter().copied());
-    } else {
-        shown.extend(before.iter().copied());
-    }
+    let mut shown = lead(&line[..start]);
     let before_width = width(&shown);
+    let marked: Vec<&str> = line[start..end]
+        .graphemes(true)
+        .take(MAX_MARKED + 1)
+        .collect();
     if marked.len() > MAX_MARKED {
         shown.extend(marked[..MAX_MARKED].iter().copied());
         shown.push('…');
@@ -76,12 +103,7 @@ fn window(line: &str, start: usize, end: usize) -> View {
         };
     }
     shown.extend(marked.iter().copied());
-    if after.len() > CONTEXT + 10 {
-        shown.extend(after[..CONTEXT].iter().copied());
-        shown.push('…');
-    } else {
-        shown.extend(after.iter().copied());
-    }
+    shown.push_str(&trail(&line[end..]));
     View {
         shown,
         before_width,
@@ -98,41 +120,22 @@ fn patch(r: &FileReport, s: &crate::report::LocatedSuggestion) -> (String, Strin
         .line_index
         .line_span(&r.source, s.location.end_line.max(s.location.line));
     let (a, b) = (first.start.min(t.start), last.end.max(t.end));
-    let old = &r.source[a..b];
-    let new = format!(
-        "{}{}{}",
-        &r.source[a..t.start],
-        s.replacement,
-        &r.source[t.end..b]
-    );
-    let cut = |text: &str, change_start: usize, change_end: usize| -> String {
-        if width(text) <= LONG_LINE {
-            return text.replace(['\r', '\n', '\t'], " ");
-        }
-        let before: Vec<&str> = text[..change_start].graphemes(true).collect();
-        let after: Vec<&str> = text[change_end..].graphemes(true).collect();
-        let mut out = String::new();
-        let skip = before.len().saturating_sub(CONTEXT);
-        if skip > 10 {
-            out.push('…');
-            out.extend(before[skip..].iter().copied());
+    let (before, after) = (&r.source[a..t.start], &r.source[t.end..b]);
+    // Short lines whole; long ones cut to the change with some context. Only the shown
+    // part is ever copied.
+    let cut = |change: &str| -> String {
+        let short = width_upto(before, LONG_LINE)
+            .and_then(|w| width_upto(change, LONG_LINE - w).map(|c| w + c))
+            .and_then(|w| width_upto(after, LONG_LINE - w))
+            .is_some();
+        let text = if short {
+            format!("{before}{change}{after}")
         } else {
-            out.extend(before.iter().copied());
-        }
-        out.push_str(&text[change_start..change_end]);
-        if after.len() > CONTEXT + 10 {
-            out.extend(after[..CONTEXT].iter().copied());
-            out.push('…');
-        } else {
-            out.extend(after.iter().copied());
-        }
-        out.replace(['\r', '\n', '\t'], " ")
+            format!("{}{change}{}", lead(before), trail(after))
+        };
+        text.replace(['\r', '\n', '\t'], " ")
     };
-    let start = t.start - a;
-    (
-        cut(old, start, t.end - a),
-        cut(&new, start, start + s.replacement.len()),
-    )
+    (cut(&r.source[t.start..t.end]), cut(&s.replacement))
 }
 
 pub fn render_finding(w: &mut dyn Write, r: &FileReport, f: &FileFinding) -> io::Result<()> {

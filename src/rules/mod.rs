@@ -123,8 +123,11 @@ pub fn params<T: serde::de::DeserializeOwned + Default>(def: &RuleDef) -> Result
     if def.params.is_null() {
         return Ok(T::default());
     }
-    serde_yaml::from_value(def.params.clone())
-        .map_err(|e| format!("regel '{}': ongeldige params: {e}", def.id))
+    serde_yaml::from_value(def.params.clone()).map_err(|e| {
+        let msg = e.to_string();
+        let msg = crate::config::translate_serde(&msg).unwrap_or(msg);
+        format!("regel '{}': ongeldige params: {msg}", def.id)
+    })
 }
 
 /// Token indices `(first, last)` when the byte range `start..end` of the document starts

@@ -79,6 +79,8 @@ impl Rule for Negation {
         let rewrites = self.rewrites(doc);
         for s in &doc.sentences {
             let toks = doc.sentence_tokens(s);
+            // "maar ook" in this sentence: looked up once, not per "niet alleen".
+            let mut maar_ook: Option<bool> = None;
             for (i, t) in toks.iter().enumerate() {
                 if t.kind != TokenKind::Word {
                     continue;
@@ -96,14 +98,23 @@ impl Rule for Negation {
                 if (w == "niet" && prev == "of")
                     || (w == "niet"
                         && next == "alleen"
-                        && doc.lower[s.span.start..s.span.end].contains("maar ook"))
+                        && *maar_ook.get_or_insert_with(|| {
+                            doc.lower[s.span.start..s.span.end].contains("maar ook")
+                        }))
                 {
                     continue;
                 }
                 let mut f = self
                     .meta
                     .finding(t.span, self.meta.message(&[("match", doc.token_text(t))]));
-                if let Some((span, text)) = rewrites.iter().find(|(sp, _)| sp.contains(t.span)) {
+                // Rewrites are in text order and do not overlap: the only one that can
+                // hold this word is the last one starting at or before it.
+                let k = rewrites.partition_point(|(sp, _)| sp.start <= t.span.start);
+                let rewrite = k
+                    .checked_sub(1)
+                    .map(|k| &rewrites[k])
+                    .filter(|(sp, _)| sp.contains(t.span));
+                if let Some((span, text)) = rewrite {
                     f.span = *span;
                     f.message = self.meta.message(&[("match", doc.slice(*span))]);
                     f.suggestions.push(Suggestion {

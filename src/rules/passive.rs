@@ -273,6 +273,10 @@ impl Passive {
         if !self.params.zijn_passive {
             return None;
         }
+        // The participle a form of "zijn" makes passive, looked up once per clause.
+        let (p, _) = participles
+            .iter()
+            .find(|(_, p)| !lex.is_zijn_participle(p) && !lex.is_ambiguous_zijn_participle(p))?;
         for (i, (aux, w)) in words.iter().enumerate() {
             // "van zijn huis", "Zijn jaloezie …": the possessive, not the verb.
             let after_starter = i > 0 && CLAUSE_STARTERS.contains(&words[i - 1].1);
@@ -283,12 +287,7 @@ impl Passive {
                     || i > 0 && PREPOSITIONS.contains(&words[i - 1].1)
                     || words.get(i + 1).is_some_and(|(_, n)| *n == "eigen"));
             if ZIJN.contains(w) && !possessive {
-                let passive = participles.iter().find(|(_, p)| {
-                    !lex.is_zijn_participle(p) && !lex.is_ambiguous_zijn_participle(p)
-                });
-                if let Some((p, _)) = passive {
-                    return Some((aux.span, p.span));
-                }
+                return Some((aux.span, p.span));
             }
         }
         None
@@ -377,10 +376,19 @@ const LOWERCASE_DETERMINERS: &[&str] = &[
 fn active_rewrite(doc: &Document, s: &Sentence, aux: Span, part: Span) -> Option<String> {
     let lex = lexicon();
     let toks = doc.sentence_tokens(s);
-    let ai = toks.iter().position(|t| t.span == aux)?;
-    let pi = toks.iter().position(|t| t.span == part)?;
+    // Tokens are in text order: binary search, so many passive clauses in one very long
+    // sentence stay linear.
+    let at = |span: Span| {
+        let i = toks.partition_point(|t| t.span.start < span.start);
+        toks.get(i).filter(|t| t.span == span).map(|_| i)
+    };
+    let ai = at(aux)?;
+    if ai == 0 || ai > 6 {
+        return None;
+    }
+    let pi = at(part)?;
     let lower = |i: usize| doc.token_lower(&toks[i]);
-    if pi <= ai || ai == 0 || ai > 6 {
+    if pi <= ai {
         return None;
     }
     let subject = &toks[..ai];

@@ -45,7 +45,14 @@ impl SentenceLength {
     /// part, tokens to drop before it, description).
     fn split_point(&self, doc: &Document, s: &Sentence) -> Option<(usize, usize, String)> {
         let toks = doc.sentence_tokens(s);
-        let words_before = |i: usize| toks[..i].iter().filter(|t| t.counts_as_word()).count();
+        // Words before each token, counted once: a sentence of 100,000 words with a
+        // comma every few words must not be counted again for every candidate.
+        let mut prefix = Vec::with_capacity(toks.len() + 1);
+        prefix.push(0usize);
+        for t in toks {
+            prefix.push(prefix[prefix.len() - 1] + usize::from(t.counts_as_word()));
+        }
+        let words_before = |i: usize| prefix[i];
         let total = words_before(toks.len());
         let mut best: Option<(usize, usize, String, usize)> = None;
         for i in 1..toks.len().saturating_sub(3) {

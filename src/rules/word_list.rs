@@ -461,7 +461,14 @@ impl WordList {
 
     /// The hit a whole-word match of pattern `pattern` at `first..=last` (token indices)
     /// makes in its context, if any.
-    fn resolve(&self, doc: &Document, first: usize, last: usize, pattern: usize) -> Option<Hit> {
+    fn resolve(
+        &self,
+        doc: &Document,
+        first: usize,
+        last: usize,
+        pattern: usize,
+        aux_cache: &mut Option<(usize, bool)>,
+    ) -> Option<Hit> {
         let (start, end) = (doc.tokens[first].span.start, doc.tokens[last].span.end);
         let sent = doc.sentence_at(start)?;
         let sentence = &doc.sentences[sent];
@@ -474,10 +481,19 @@ impl WordList {
             .map(|p| doc.token_lower(&doc.tokens[p]))
             .unwrap_or("");
         let targets = &self.targets[pattern];
-        let has_aux = doc
-            .sentence_tokens(sentence)
-            .iter()
-            .any(|t| AUXILIARIES.contains(&doc.token_lower(t)));
+        // Whether the sentence has an auxiliary, computed once per sentence (matches come
+        // in text order), so a long sentence full of list words stays linear.
+        let has_aux = match *aux_cache {
+            Some((s, v)) if s == sent => v,
+            _ => {
+                let v = doc
+                    .sentence_tokens(sentence)
+                    .iter()
+                    .any(|t| AUXILIARIES.contains(&doc.token_lower(t)));
+                *aux_cache = Some((sent, v));
+                v
+            }
+        };
         let has_ik = (first.saturating_sub(2).max(sentence.tokens.start)
             ..(last + 3).min(sentence.tokens.end))
             .any(|i| doc.token_lower(&doc.tokens[i]) == "ik");
@@ -664,6 +680,7 @@ impl Rule for WordList {
             .collect();
         candidates.sort_by_key(|&(first, last, p)| (first, std::cmp::Reverse(last), p));
         let mut covered = 0;
+        let mut aux_cache = None;
         for (first, last, pattern) in candidates {
             if doc.tokens[first].span.start < covered {
                 continue;
@@ -676,7 +693,7 @@ impl Rule for WordList {
             if name {
                 continue;
             }
-            let Some(hit) = self.resolve(doc, first, last, pattern) else {
+            let Some(hit) = self.resolve(doc, first, last, pattern, &mut aux_cache) else {
                 continue;
             };
             covered = hit.span.end.max(doc.tokens[last].span.end);

@@ -51,6 +51,22 @@ pub fn tokenize(text: &str, lower: &str, masks: &[Span], lex: &Lexicon) -> Vec<T
         masks.iter().map(|&m| (m, TokenKind::Placeholder)).collect();
     // Cheap pre-check: most letters have neither "@" nor "://" nor "www.".
     if may_have_specials(text) {
+        // Masks sorted by start with the furthest end so far: a match overlaps a mask
+        // when the masks starting before its end reach past its start (binary search,
+        // so a text full of addresses and placeholders stays linear).
+        let mut sorted: Vec<Span> = masks.to_vec();
+        sorted.sort_by_key(|m| m.start);
+        let reach: Vec<usize> = sorted
+            .iter()
+            .scan(0, |r, m| {
+                *r = m.end.max(*r);
+                Some(*r)
+            })
+            .collect();
+        let masked = |span: Span| {
+            let i = sorted.partition_point(|m| m.start < span.end);
+            i > 0 && reach[i - 1] > span.start
+        };
         for c in SPECIAL.captures_iter(text) {
             let (m, kind) = match (c.name("url"), c.name("email"), c.name("iban")) {
                 (Some(m), _, _) => (m, TokenKind::Url),
@@ -60,7 +76,8 @@ pub fn tokenize(text: &str, lower: &str, masks: &[Span], lex: &Lexicon) -> Vec<T
                 _ => continue,
             };
             let span = Span::new(m.start(), m.end());
-            if !specials.iter().any(|(s, _)| s.overlaps(span)) {
+            // Matches of one regex never overlap each other; only masks can.
+            if !masked(span) {
                 specials.push((span, kind));
             }
         }
