@@ -57,6 +57,14 @@ fn assert_location(source: &str, l: &Location, what: &str) {
 /// renderers accept the report.
 pub fn check_report(r: &FileReport) {
     let source = &r.source;
+    // Bounded memory: the flagged texts together stay proportional to the source (a
+    // mapping that sends every finding to one huge range would copy it per finding).
+    let flagged: usize = r.findings.iter().map(|f| f.text.len()).sum();
+    assert!(
+        flagged <= 8 * source.len() + 4096,
+        "flagged texts total {flagged} bytes for a source of {}",
+        source.len()
+    );
     for f in &r.findings {
         assert_location(source, &f.location, f.rule);
         let t = f.location.text_span;

@@ -244,6 +244,9 @@ fn quoted_printable(
     tr: &RawToText,
 ) -> ProseBuilder {
     let mut b = ProseBuilder::default();
+    let ascii_compatible = charset
+        .and_then(|c| encoding_rs::Encoding::for_label(c.trim().as_bytes()))
+        .is_none_or(|e| e.is_ascii_compatible());
     let mut lit_start: Option<usize> = None;
     let mut enc: Vec<u8> = Vec::new();
     let mut enc_start = 0;
@@ -286,8 +289,15 @@ fn quoted_printable(
                 if enc.is_empty() {
                     enc_start = i;
                 }
-                enc.push(h * 16 + l);
+                let byte = h * 16 + l;
+                enc.push(byte);
                 i += 3;
+                // An encoded space or line break ends the run (in a charset where those
+                // bytes are always themselves): a body encoded from end to end then maps
+                // word by word, not every word to the whole body.
+                if matches!(byte, b' ' | b'\n') && ascii_compatible {
+                    flush_enc(&mut b, &mut enc, enc_start, i);
+                }
                 continue;
             }
         }
@@ -320,28 +330,36 @@ fn base64_part(part: &MessagePart, raw: &[u8], start: usize, tr: &RawToText) -> 
     if text.is_empty() || raw.is_empty() {
         return b;
     }
+    // Line breaks of the encoded body, found once: a body without line breaks (one
+    // base64 line of megabytes) must not be scanned again for every decoded line.
+    let newlines: Vec<usize> = (0..raw.len()).filter(|&i| raw[i] == b'\n').collect();
+    let breaks: Vec<usize> = (0..raw.len())
+        .filter(|&i| matches!(raw[i], b'\n' | b'\r'))
+        .collect();
     let line_start = |pos: usize| {
-        raw[..pos]
-            .iter()
-            .rposition(|&c| c == b'\n')
-            .map_or(0, |i| i + 1)
+        let i = newlines.partition_point(|&n| n < pos);
+        i.checked_sub(1).map_or(0, |i| newlines[i] + 1)
     };
     let line_end = |pos: usize| {
-        raw[pos..]
-            .iter()
-            .position(|&c| c == b'\n' || c == b'\r')
-            .map_or(raw.len(), |i| pos + i)
+        let i = breaks.partition_point(|&b| b < pos);
+        breaks.get(i).copied().unwrap_or(raw.len())
     };
     let scale = |t: usize| (t as u128 * raw.len() as u128 / text.len() as u128) as usize;
+    // Widen to whole base64 lines when they are of a normal length; on a body of very
+    // long lines keep the proportional range, so one decoded line never maps to megabytes.
+    const SLACK: usize = 100;
     let mut off = 0;
     for line in text.split_inclusive('\n') {
-        let a = line_start(scale(off).min(raw.len()));
-        let z = line_end(
-            scale(off + line.len())
-                .saturating_sub(1)
-                .min(raw.len())
-                .max(a),
-        );
+        let p = scale(off).min(raw.len());
+        let a = Some(line_start(p)).filter(|&a| p - a <= SLACK).unwrap_or(p);
+        let q = scale(off + line.len())
+            .saturating_sub(1)
+            .min(raw.len())
+            .max(a);
+        let z = Some(line_end(q))
+            .filter(|&z| z - q <= SLACK)
+            .unwrap_or(q + 1)
+            .min(raw.len());
         let (s, e) = (tr.at(start + a), tr.at(start + z));
         b.push_mapped(line, s, e - s);
         off += line.len();
@@ -418,6 +436,47 @@ PHA+VSBrdW50IDxiPm5pZXQ8L2I+IGJldGFsZW4uPC9wPg==\n";
         assert_eq!(l.prose.text, "Hoi\n\nU kunt niet betalen.");
         let at = located(src, "niet");
         assert!(at.starts_with("PHA+"), "{at}");
+    }
+
+    #[test]
+    fn long_encoded_bodies_map_words_to_short_ranges() {
+        // One base64 line of 80 KB: every decoded line maps near its own bytes, not to
+        // the whole body (that made every finding copy the body: quadratic memory).
+        let text = "Indien u niet betaalt.\n".repeat(3000);
+        let b64 = base64_encode(text.as_bytes());
+        let src = format!(
+            "Subject: x\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n{b64}\n"
+        );
+        let at = located(src.as_bytes(), "niet");
+        assert!(at.len() < 300, "{} bytes", at.len());
+        // Quoted-printable with every byte encoded: word by word.
+        let qp: String = "Indien u niet betaalt. "
+            .repeat(500)
+            .bytes()
+            .map(|b| format!("={b:02X}"))
+            .collect();
+        let src = format!(
+            "Subject: x\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n{qp}\n"
+        );
+        assert_eq!(located(src.as_bytes(), "niet"), "=6E=69=65=74=20");
+    }
+
+    fn base64_encode(bytes: &[u8]) -> String {
+        const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for c in bytes.chunks(3) {
+            let n = (u32::from(c[0]) << 16)
+                | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+                | u32::from(*c.get(2).unwrap_or(&0));
+            for k in 0..4 {
+                if k <= c.len() {
+                    out.push(T[(n >> (18 - 6 * k) & 63) as usize] as char);
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
     }
 
     #[test]
