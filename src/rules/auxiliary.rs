@@ -69,46 +69,6 @@ const EPISTEMIC: &[&str] = &[
     "toch",
     "zeker",
 ];
-/// Words ending in -en that are not infinitives.
-const NOT_INFINITIVES: &[&str] = &[
-    "een",
-    "tien",
-    "heen",
-    "geen",
-    "zeven",
-    "negen",
-    "alleen",
-    "binnen",
-    "buiten",
-    "boven",
-    "beneden",
-    "tegen",
-    "even",
-    "open",
-    "samen",
-    "kosten",
-    "dagen",
-    "weken",
-    "uren",
-    "jaren",
-    "maanden",
-    "mensen",
-    "regels",
-    "zaken",
-    "ogen",
-    "eigen",
-    "morgen",
-    "volgen",
-    "wegen",
-    "zullen",
-    "verder",
-    "ergens",
-    "nergens",
-    "toen",
-    "misschien",
-    "klanten",
-    "woningen",
-];
 /// Words that end a clause.
 const CLAUSE_STARTERS: &[&str] = &[
     "dat", "die", "omdat", "als", "wanneer", "hoewel", "nadat", "zodat", "terwijl", "voordat",
@@ -120,7 +80,7 @@ fn is_infinitive(w: &str) -> bool {
         || w.len() >= 4
             && w.ends_with("en")
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !NOT_INFINITIVES.contains(&w)
+            && !crate::text::morph::NOT_INFINITIVES.contains(&w)
 }
 
 /// Infinitives that do not end in -en.

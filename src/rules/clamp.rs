@@ -71,38 +71,6 @@ const SUBORDINATORS: &[&str] = &[
     "waarbij", "waarna", "waarvoor", "waarover", "zodra", "sinds", "toen", "opdat", "of", "mits",
     "hetgeen", "wie", "waar", "waarvan", "om", "hoe", "waarom",
 ];
-/// Words ending in -en that are not infinitives.
-const NOT_INFINITIVES: &[&str] = &[
-    "een",
-    "tien",
-    "heen",
-    "geen",
-    "zeven",
-    "negen",
-    "alleen",
-    "binnen",
-    "buiten",
-    "boven",
-    "beneden",
-    "tegen",
-    "even",
-    "open",
-    "samen",
-    "kosten",
-    "dagen",
-    "weken",
-    "uren",
-    "jaren",
-    "maanden",
-    "mensen",
-    "zaken",
-    "eigen",
-    "morgen",
-    "wegen",
-    "toen",
-    "misschien",
-    "verder",
-];
 
 /// "ingevulde" → "ingevuld": an inflected participle before a noun.
 fn attributive_participle(w: &str, lex: &Lexicon) -> bool {
@@ -134,7 +102,7 @@ fn is_infinitive(w: &str) -> bool {
     w.len() >= 4
         && w.ends_with("en")
         && w.chars().all(char::is_alphabetic)
-        && !NOT_INFINITIVES.contains(&w)
+        && !crate::text::morph::NOT_INFINITIVES.contains(&w)
 }
 
 impl Clamp {

@@ -356,6 +356,48 @@ pub fn finite(
     inflect(infinitive, form, lex)
 }
 
+/// Words ending in -en that are not infinitives (numbers, prepositions, plural nouns),
+/// shared by the rules that look for an infinitive at the end of a verb cluster.
+pub const NOT_INFINITIVES: &[&str] = &[
+    "een",
+    "tien",
+    "heen",
+    "geen",
+    "zeven",
+    "negen",
+    "alleen",
+    "binnen",
+    "buiten",
+    "boven",
+    "beneden",
+    "tegen",
+    "even",
+    "open",
+    "samen",
+    "kosten",
+    "dagen",
+    "weken",
+    "uren",
+    "jaren",
+    "maanden",
+    "mensen",
+    "regels",
+    "zaken",
+    "ogen",
+    "eigen",
+    "morgen",
+    "volgen",
+    "wegen",
+    "zullen",
+    "verder",
+    "ergens",
+    "nergens",
+    "toen",
+    "misschien",
+    "klanten",
+    "woningen",
+];
+
 /// Inflected forms of an adjective: "adequaat" → "adequate", "adequater", "adequaatst";
 /// "additioneel" → "additionele"; "nader" → "nadere", "naderder".
 pub fn adjective_forms(adj: &str) -> Vec<String> {
