@@ -109,7 +109,7 @@ pub fn parse(
                 if raw.trim() == subject {
                     p.push_exact(subject, s + lead);
                 } else {
-                    p.push_mapped(subject, s + lead, raw.trim().len());
+                    push_aligned(&mut p, subject, raw.trim(), s + lead);
                 }
             }
             None => p.push_synthetic(subject),
@@ -367,6 +367,36 @@ fn base64_part(part: &MessagePart, raw: &[u8], start: usize, tr: &RawToText) -> 
     b
 }
 
+/// Push a decoded header value (unfolded, charset-decoded) mapped onto its raw text
+/// word by word: words found verbatim, in order, map exactly; the text between them maps
+/// to the raw text between. A folded subject, or one with a few bad bytes, keeps its
+/// word positions, so a finding never copies the whole header. The search for a word
+/// looks a bounded distance ahead, so a long header stays linear.
+fn push_aligned(p: &mut ProseBuilder, decoded: &str, raw: &str, raw_start: usize) {
+    const AHEAD: usize = 1024;
+    let mut cursor = 0; // in raw
+    let mut pending = 0; // start of decoded text not yet pushed
+    let mut words = decoded
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - decoded.as_ptr() as usize, w));
+    for (at, word) in words.by_ref() {
+        let window_end = raw.len().min(cursor + 4 * word.len() + AHEAD);
+        let window_end = raw.floor_char_boundary(window_end);
+        let Some(k) = raw[cursor..window_end].find(word).map(|k| cursor + k) else {
+            continue;
+        };
+        if at > pending {
+            p.push_mapped(&decoded[pending..at], raw_start + cursor, k - cursor);
+        }
+        p.push_exact(word, raw_start + k);
+        cursor = k + word.len();
+        pending = at + word.len();
+    }
+    if pending < decoded.len() {
+        p.push_mapped(&decoded[pending..], raw_start + cursor, raw.len() - cursor);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,6 +432,14 @@ Op 3 jan. 2025 om 10:00 schreef Jan <jan@x.nl>:\r\n> Waar is mijn pas?\r\n";
         assert_eq!(l.prose.blocks[0].kind, BlockKind::Heading);
         assert_eq!(located(PLAIN, "nieuwe pas"), "nieuwe pas");
         assert_eq!(located(PLAIN, "Indien"), "Indien");
+    }
+
+    #[test]
+    fn a_folded_subject_with_a_bad_byte_keeps_word_positions() {
+        let src = b"Subject: Uw aanvraag wordt\r\n niet behandeld \xff omdat\r\n het formulier ontbreekt\r\n\r\nBeste Jan,\r\n";
+        assert_eq!(located(src, "niet"), "niet");
+        assert_eq!(located(src, "formulier"), "formulier");
+        assert_eq!(located(src, "aanvraag"), "aanvraag");
     }
 
     #[test]
