@@ -3,7 +3,7 @@
 
 use crate::finding::{Safety, Severity};
 use crate::input::{Encoding, Format, Loaded, Prose};
-use crate::rules::RuleSet;
+use crate::rules::{Rule, RuleSet, combine};
 use crate::score::{Features, Score, b1_score, level, score_from, sentence_features};
 use crate::text::{Document, LineIndex, Span};
 use serde::Serialize;
@@ -164,8 +164,16 @@ pub fn analyze_with(
         lines: &line_index,
         encoding,
     };
-    let mut findings: Vec<FileFinding> = rules
-        .check(&doc)
+    let per_rule = rules.run(&doc);
+    let threshold = rules.long_sentence_threshold();
+    // The score counts some of these rules' own findings, before they are combined.
+    let features = if options.score || options.sentences {
+        sentence_features(&doc, rules, &per_rule, threshold)
+    } else {
+        Vec::new()
+    };
+    let all: Vec<&dyn Rule> = rules.rules().collect();
+    let mut findings: Vec<FileFinding> = combine(&all, &doc, per_rule)
         .into_iter()
         .map(|f| {
             let location = loc.locate(f.span);
@@ -195,12 +203,6 @@ pub fn analyze_with(
         })
         .collect();
     suppress(&source, &line_index, &mut findings, rules, &loc);
-    let threshold = rules.long_sentence_threshold();
-    let features = if options.score || options.sentences {
-        sentence_features(&doc, threshold)
-    } else {
-        Vec::new()
-    };
     let (sentences, paragraphs) = if !options.sentences {
         (Vec::new(), Vec::new())
     } else {

@@ -2,8 +2,12 @@
 //! and a B1 *indication*. No published mapping from these formulas to CEFR exists; the
 //! indication is helder's own, documented in the README, and findings come first.
 
+use crate::config::schema::RuleDef;
+use crate::finding::Finding;
+use crate::rules::{Rule, RuleSet, combine, registry, run_one, same_findings};
 use crate::text::{Document, UnitKind, syllables};
 use serde::Serialize;
+use std::sync::{LazyLock, OnceLock};
 
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Score {
@@ -227,21 +231,8 @@ fn describe(name: &str, value: f64) -> String {
     }
 }
 
-/// The rules whose findings feed the B1 score, built once from the built-in rules, so
-/// the score does not change with a project's rule settings.
-pub fn signals() -> &'static crate::rules::RuleSet {
-    static SIGNALS: std::sync::LazyLock<crate::rules::RuleSet> = std::sync::LazyLock::new(|| {
-        let defs = crate::config::default_defs().expect("built-in rules are valid");
-        let rules = defs
-            .iter()
-            .filter(|d| SIGNAL_RULES.contains(&d.id.as_str()))
-            .map(|d| crate::rules::registry::build(d).expect("built-in rules are valid"))
-            .collect();
-        crate::rules::RuleSet::new(rules)
-    });
-    &SIGNALS
-}
-
+/// The rules whose findings feed the B1 score, as the built-in rules define them, so the
+/// score does not change with a project's rule settings.
 const SIGNAL_RULES: &[&str] = &[
     "lijdende-vorm",
     "ontkenning",
@@ -251,8 +242,68 @@ const SIGNAL_RULES: &[&str] = &[
     "moeilijk-woord",
 ];
 
-/// Features per sentence of a document.
-pub fn sentence_features(doc: &Document, long_threshold: usize) -> Vec<Features> {
+/// The built-in definitions of the signal rules, and each rule built on first need:
+/// usually the checked rule set has the same rule and its findings are reused.
+struct Signals {
+    defs: Vec<RuleDef>,
+    built: Vec<OnceLock<Box<dyn Rule>>>,
+}
+
+impl Signals {
+    fn new() -> Signals {
+        let defs: Vec<RuleDef> = crate::config::default_defs()
+            .expect("built-in rules are valid")
+            .into_iter()
+            .filter(|d| SIGNAL_RULES.contains(&d.id.as_str()))
+            .collect();
+        let built = defs.iter().map(|_| OnceLock::new()).collect();
+        Signals { defs, built }
+    }
+}
+
+static SIGNALS: LazyLock<Signals> = LazyLock::new(Signals::new);
+
+/// The signal findings of a document. `checked` is the rule set that produced
+/// `per_rule` (each rule's own findings, [`RuleSet::run`]); a signal rule it has with
+/// the built-in definition is not run again.
+fn signal_findings(
+    s: &Signals,
+    doc: &Document,
+    checked: &RuleSet,
+    per_rule: &[Vec<Finding>],
+) -> Vec<Finding> {
+    let mut rules: Vec<&dyn Rule> = Vec::with_capacity(s.defs.len());
+    let mut found = Vec::with_capacity(s.defs.len());
+    for (def, cell) in s.defs.iter().zip(&s.built) {
+        let reused = checked
+            .rules()
+            .zip(per_rule)
+            .find(|(r, _)| same_findings(&r.meta().def, def));
+        match reused {
+            Some((r, f)) => {
+                rules.push(r);
+                found.push(f.clone());
+            }
+            None => {
+                let r = cell
+                    .get_or_init(|| registry::build(def).expect("built-in rules are valid"))
+                    .as_ref();
+                rules.push(r);
+                found.push(run_one(r, doc));
+            }
+        }
+    }
+    combine(&rules, doc, found)
+}
+
+/// Features per sentence of a document; `checked` and `per_rule` as for
+/// [`signal_findings`].
+pub fn sentence_features(
+    doc: &Document,
+    checked: &RuleSet,
+    per_rule: &[Vec<Finding>],
+    long_threshold: usize,
+) -> Vec<Features> {
     let mut out: Vec<Features> = doc
         .sentences
         .iter()
@@ -267,7 +318,7 @@ pub fn sentence_features(doc: &Document, long_threshold: usize) -> Vec<Features>
             }
         })
         .collect();
-    let findings = signals().check(doc);
+    let findings = signal_findings(&SIGNALS, doc, checked, per_rule);
     let mut passive_seen = vec![false; out.len()];
     for f in findings {
         let Some(i) = doc.sentence_at(f.span.start) else {
@@ -338,8 +389,9 @@ pub fn counted_mask(doc: &Document) -> Vec<bool> {
     }
 }
 
-pub fn score(doc: &Document, long_threshold: usize) -> Score {
-    let per_sentence = sentence_features(doc, long_threshold);
+pub fn score(doc: &Document, checked: &RuleSet, per_rule: &[Vec<Finding>]) -> Score {
+    let long_threshold = checked.long_sentence_threshold();
+    let per_sentence = sentence_features(doc, checked, per_rule, long_threshold);
     score_from(doc, &per_sentence, long_threshold)
 }
 
@@ -442,6 +494,43 @@ pub fn nl_number(x: f64, decimals: usize) -> String {
 mod tests {
     use super::*;
 
+    fn score_of(doc: &Document) -> Score {
+        let rules = crate::rules::test_rules();
+        score(doc, rules, &rules.run(doc))
+    }
+
+    #[test]
+    fn the_score_reuses_the_findings_of_the_checked_rules() {
+        let rules = crate::default_rules();
+        let doc = Document::from_text(
+            "Uw aanvraag wordt niet behandeld. Indien u vragen heeft, bel ons.",
+        );
+        let per_rule = rules.run(&doc);
+        let signals = Signals::new();
+        let reused = signal_findings(&signals, &doc, &rules, &per_rule);
+        // Nothing was built for the score: every signal rule came from `rules`.
+        assert!(signals.built.iter().all(|c| c.get().is_none()));
+        // A project that changes a signal rule does not change the score.
+        let mut defs = crate::config::default_defs().unwrap();
+        for d in &mut defs {
+            if d.id == "ambtelijk-woord" {
+                d.enabled = false;
+            }
+        }
+        let fewer = RuleSet::new(
+            defs.iter()
+                .filter(|d| d.enabled)
+                .map(|d| registry::build(d).unwrap())
+                .collect(),
+        );
+        let own = signal_findings(&signals, &doc, &fewer, &fewer.run(&doc));
+        assert!(signals.built.iter().any(|c| c.get().is_some()));
+        let ids = |v: &[Finding]| v.iter().map(|f| (f.rule, f.span)).collect::<Vec<_>>();
+        assert_eq!(ids(&own), ids(&reused));
+        assert!(reused.iter().any(|f| f.rule == "ambtelijk-woord"));
+        assert!(reused.iter().any(|f| f.rule == "lijdende-vorm"));
+    }
+
     #[test]
     fn formulas_match_the_published_coefficients() {
         // 100 words, 10 sentences, 150 syllables: wl = 150, zl = 10.
@@ -453,11 +542,11 @@ mod tests {
     fn short_plain_text_meets_b1_and_long_text_does_not() {
         let easy =
             Document::from_text("U krijgt geld terug. Wij maken het over. Dat doen we deze week.");
-        assert!(score(&easy, 20).b1.met);
+        assert!(score_of(&easy).b1.met);
         let hard = Document::from_text(
             "Indien de belanghebbende niet binnen de daartoe gestelde termijn de verschuldigde bedragen voldoet, wordt de vordering onverwijld ter incasso uit handen gegeven aan een daartoe gerechtigde deurwaarder.",
         );
-        let s = score(&hard, 20);
+        let s = score_of(&hard);
         assert!(!s.b1.met);
         assert!(s.b1.reasons.iter().any(|r| r.contains("zinslengte")));
     }

@@ -23,8 +23,8 @@ use crate::text::frequency::zipf;
 use crate::text::lexicon::{AbbrevClass, Abbreviation, key, lexicon};
 use crate::text::token::INITIAL;
 use crate::text::{Document, TokenKind, UnitKind};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]

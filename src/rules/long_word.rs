@@ -15,8 +15,8 @@ use crate::text::lexicon::{key, lexicon};
 use crate::text::syllables;
 use crate::text::token::ABBREV;
 use crate::text::{Document, TokenKind, UnitKind};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -61,6 +61,19 @@ impl LongWord {
     /// Syllables and letters of the longest part of a word ("btw-nummer" reads as two
     /// words), when that makes the word long.
     pub fn measure(&self, lower: &str) -> Option<(usize, usize)> {
+        // Each syllable needs a vowel: a short ASCII word with few vowels is never long,
+        // whatever its parts. This skips the syllable count for most words.
+        if self.p.min_syllables > 1
+            && lower.is_ascii()
+            && lower.len() < self.p.min_letters
+            && lower
+                .bytes()
+                .filter(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+                .count()
+                < self.p.min_syllables
+        {
+            return None;
+        }
         let part = lower
             .split('-')
             .max_by_key(|p| syllables::count(p))
@@ -97,7 +110,7 @@ impl Rule for LongWord {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let lex = lexicon();
-        let mut reported: HashSet<&str> = HashSet::new();
+        let mut reported: HashSet<&str> = HashSet::default();
         for s in &doc.sentences {
             // Letterhead, address and signature lines ("klachtencoördinator" under a
             // name) are not the writer's words to change; a subject line is.

@@ -147,7 +147,7 @@ pub fn whole_words(doc: &Document, start: usize, end: usize) -> Option<(usize, u
 }
 
 /// Is `text` on a rule's allow-list (lowercase NFC keys)?
-pub fn allowed(allow: &std::collections::HashSet<String>, text: &str) -> bool {
+pub fn allowed(allow: &rustc_hash::FxHashSet<String>, text: &str) -> bool {
     !allow.is_empty() && allow.contains(&crate::text::lexicon::key(text))
 }
 
@@ -173,9 +173,9 @@ const EXPLAINERS: &[&str] = &[
 /// Words (lowercase) the text explains itself, so they are fine everywhere in it:
 /// "X (…)", "X, dat wil zeggen …", "X: dat is …", and a single word in brackets after
 /// its explanation ("Algemene wet bestuursrecht (Awb)").
-pub fn explained_words(doc: &Document) -> std::collections::HashSet<String> {
+pub fn explained_words(doc: &Document) -> rustc_hash::FxHashSet<String> {
     use crate::text::TokenKind;
-    let mut out = std::collections::HashSet::new();
+    let mut out = rustc_hash::FxHashSet::default();
     let toks = &doc.tokens;
     let text = |i: usize| doc.token_lower(&toks[i]);
     for (i, t) in toks.iter().enumerate() {
@@ -314,53 +314,6 @@ impl RuleSet {
         self.rules().find(|r| r.meta().id == id)
     }
 
-    /// Remove findings of a rule another rule supersedes on overlapping words.
-    fn drop_superseded(&self, out: &mut Vec<Finding>) {
-        let pairs: Vec<(&str, &str)> = self
-            .rules()
-            .flat_map(|r| {
-                let by = r.meta().id;
-                r.meta()
-                    .def
-                    .supersedes
-                    .iter()
-                    .map(move |s| (by, s.as_str()))
-            })
-            .collect();
-        if pairs.is_empty() {
-            return;
-        }
-        // Spans per superseding rule, sorted, so each lookup is a binary search
-        // (a long text can have thousands of findings).
-        let mut spans: Vec<(&str, Vec<Span>)> = Vec::new();
-        for (by, _) in &pairs {
-            if !spans.iter().any(|(r, _)| r == by) {
-                let mut v: Vec<Span> = out
-                    .iter()
-                    .filter(|g| g.rule == *by)
-                    .map(|g| g.span)
-                    .collect();
-                v.sort();
-                spans.push((by, v));
-            }
-        }
-        let superseded: Vec<bool> = out
-            .iter()
-            .map(|f| {
-                pairs.iter().filter(|(_, v)| *v == f.rule).any(|(by, _)| {
-                    let v = &spans.iter().find(|(r, _)| r == by).expect("collected").1;
-                    let i = v.partition_point(|s| s.start < f.span.end);
-                    v[..i].iter().rev().take(4).any(|s| s.overlaps(f.span))
-                })
-            })
-            .collect();
-        let mut i = 0;
-        out.retain(|_| {
-            i += 1;
-            !superseded[i - 1]
-        });
-    }
-
     /// The sentence length above which a sentence counts as long (the `lange-zin`
     /// rule's `max_words`), for the score.
     pub fn long_sentence_threshold(&self) -> usize {
@@ -374,39 +327,107 @@ impl RuleSet {
     /// findings inside a quotation are dropped ([`quoted_spans`]); findings of different
     /// word-level rules on the same or nested spans are merged ([`merge_word_level`]).
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
-        let mut out = Vec::new();
-        let mut levels: Vec<(&'static str, u8, usize)> = Vec::new();
-        for (order, rule) in self.rules.iter().enumerate() {
-            let from = out.len();
-            rule.check(doc, &mut out);
-            // The rule's general hint is for findings without a concrete rewrite.
-            let general = &rule.meta().def.hint;
-            for f in &mut out[from..] {
-                if !f.suggestions.is_empty() && &f.hint == general {
-                    f.hint = None;
-                }
-            }
-            if let Some(rank) = rule.word_level() {
-                levels.push((rule.meta().id, rank, order));
-            }
-        }
-        // Quotations are someone else's words.
-        if out.iter().any(|f| levels.iter().any(|l| l.0 == f.rule)) {
-            let quoted = quoted_spans(doc);
-            if !quoted.is_empty() {
-                out.retain(|f| {
-                    !levels.iter().any(|l| l.0 == f.rule)
-                        || !quoted.iter().any(|q| q.contains(f.span))
-                });
-            }
-        }
-        let mut out = merge_word_level(out, &levels);
-        self.drop_superseded(&mut out);
-        out.sort_by(|a, b| {
-            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
-        });
-        out
+        let rules: Vec<&dyn Rule> = self.rules().collect();
+        combine(&rules, doc, self.run(doc))
     }
+
+    /// Each rule's own findings, in the order of the rules, before [`combine`]. The
+    /// score reuses them for the rules it counts.
+    pub fn run(&self, doc: &Document) -> Vec<Vec<Finding>> {
+        self.rules().map(|r| run_one(r, doc)).collect()
+    }
+}
+
+/// One rule's findings. The rule's general hint is kept only for findings without a
+/// concrete rewrite.
+pub fn run_one(rule: &dyn Rule, doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    rule.check(doc, &mut out);
+    let general = &rule.meta().def.hint;
+    for f in &mut out {
+        if !f.suggestions.is_empty() && &f.hint == general {
+            f.hint = None;
+        }
+    }
+    out
+}
+
+/// Whether two rule definitions give the same findings (severity, texts and the
+/// on/off switch do not change which words a rule flags).
+pub fn same_findings(a: &RuleDef, b: &RuleDef) -> bool {
+    a.id == b.id && a.kind == b.kind && a.params == b.params && a.supersedes == b.supersedes
+}
+
+/// The findings of a set of rules from each rule's own findings (`per_rule`, aligned
+/// with `rules`): quotations dropped, word-level findings merged, superseded findings
+/// removed, sorted by place and rule id.
+pub fn combine(rules: &[&dyn Rule], doc: &Document, per_rule: Vec<Vec<Finding>>) -> Vec<Finding> {
+    let levels: Vec<(&'static str, u8, usize)> = rules
+        .iter()
+        .enumerate()
+        .filter_map(|(order, r)| r.word_level().map(|rank| (r.meta().id, rank, order)))
+        .collect();
+    let mut out: Vec<Finding> = per_rule.into_iter().flatten().collect();
+    // Quotations are someone else's words.
+    if out.iter().any(|f| levels.iter().any(|l| l.0 == f.rule)) {
+        let quoted = quoted_spans(doc);
+        if !quoted.is_empty() {
+            out.retain(|f| {
+                !levels.iter().any(|l| l.0 == f.rule) || !quoted.iter().any(|q| q.contains(f.span))
+            });
+        }
+    }
+    let mut out = merge_word_level(out, &levels);
+    drop_superseded(rules, &mut out);
+    out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    out
+}
+
+/// Remove findings of a rule another rule supersedes on overlapping words.
+fn drop_superseded(rules: &[&dyn Rule], out: &mut Vec<Finding>) {
+    let pairs: Vec<(&str, &str)> = rules
+        .iter()
+        .flat_map(|r| {
+            let by = r.meta().id;
+            r.meta()
+                .def
+                .supersedes
+                .iter()
+                .map(move |s| (by, s.as_str()))
+        })
+        .collect();
+    if pairs.is_empty() {
+        return;
+    }
+    // Spans per superseding rule, sorted, so each lookup is a binary search
+    // (a long text can have thousands of findings).
+    let mut spans: Vec<(&str, Vec<Span>)> = Vec::new();
+    for (by, _) in &pairs {
+        if !spans.iter().any(|(r, _)| r == by) {
+            let mut v: Vec<Span> = out
+                .iter()
+                .filter(|g| g.rule == *by)
+                .map(|g| g.span)
+                .collect();
+            v.sort();
+            spans.push((by, v));
+        }
+    }
+    let superseded: Vec<bool> = out
+        .iter()
+        .map(|f| {
+            pairs.iter().filter(|(_, v)| *v == f.rule).any(|(by, _)| {
+                let v = &spans.iter().find(|(r, _)| r == by).expect("collected").1;
+                let i = v.partition_point(|s| s.start < f.span.end);
+                v[..i].iter().rev().take(4).any(|s| s.overlaps(f.span))
+            })
+        })
+        .collect();
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !superseded[i - 1]
+    });
 }
 
 /// One place, one word-level finding. When findings of two different word-level rules

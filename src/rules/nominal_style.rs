@@ -21,8 +21,8 @@ use crate::config::schema::RuleDef;
 use crate::finding::Finding;
 use crate::text::lexicon::key;
 use crate::text::{Document, Span, TokenKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -126,7 +126,7 @@ impl NominalStyle {
         let text = wordlist(&p.list)
             .ok_or_else(|| format!("regel '{}': onbekende woordenlijst '{}'", def.id, p.list))?;
         // Phrases the skip list has with the same flags: reported by that rule already.
-        let mut skip: HashSet<(String, bool)> = HashSet::new();
+        let mut skip: HashSet<(String, bool)> = HashSet::default();
         if !p.skip_list.is_empty() {
             let other = wordlist(&p.skip_list).ok_or_else(|| {
                 format!(
@@ -142,7 +142,7 @@ impl NominalStyle {
             }
         }
         let mut fixed_rows = Vec::new();
-        let mut nouns = HashMap::new();
+        let mut nouns = HashMap::default();
         for (_, row) in tsv_rows(text) {
             if row.len() < 5 {
                 continue;

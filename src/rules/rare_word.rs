@@ -16,8 +16,8 @@ use crate::text::lexicon::{key, lexicon};
 use crate::text::morph::{infinitive_of_participle, infinitive_of_stem};
 use crate::text::token::ABBREV;
 use crate::text::{Document, TokenKind, UnitKind};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -80,7 +80,7 @@ pub enum Rarity {
 impl RareWord {
     pub fn from_def(def: &RuleDef) -> Result<Self, String> {
         let p: Params = params(def)?;
-        let mut skip = HashSet::new();
+        let mut skip = HashSet::default();
         for name in &p.skip_lists {
             let text = wordlist(name)
                 .ok_or_else(|| format!("regel '{}': onbekende woordenlijst '{name}'", def.id))?;
@@ -210,7 +210,9 @@ impl Rule for RareWord {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let lex = lexicon();
         let explained = explained_words(doc);
-        let mut reported: HashSet<&str> = HashSet::new();
+        let mut reported: HashSet<&str> = HashSet::default();
+        // Words repeat (Zipf's law): judge each distinct word once per text.
+        let mut judged: rustc_hash::FxHashMap<&str, Option<Rarity>> = Default::default();
         for s in &doc.sentences {
             for i in s.tokens.clone() {
                 let t = &doc.tokens[i];
@@ -228,6 +230,7 @@ impl Rule for RareWord {
                         .all(char::is_uppercase)
                     || lex.abbreviation(lower).is_some()
                     || reported.contains(lower)
+                    || judged.get(lower).is_some_and(Option::is_none)
                     || explained.contains(lower)
                     || allowed(&self.allow, lower)
                     || self.skipped(lower)
@@ -254,7 +257,8 @@ impl Rule for RareWord {
                 {
                     continue;
                 }
-                let Some(rarity) = self.rarity(lower) else {
+                let Some(rarity) = *judged.entry(lower).or_insert_with(|| self.rarity(lower))
+                else {
                     continue;
                 };
                 // An unknown capitalised word at the start of a line is a name or a street.

@@ -1,42 +1,58 @@
 //! Word frequencies: Zipf values from wordfreq's Dutch data (`wordlists/frequentie.tsv`,
-//! CC BY-SA 4.0 with SUBTLEX-NL, see `wordlists/LICENSE-frequentie.md`), parsed once per
-//! process. Plus compound splitting as LiNT does it: a transparent compound of known
+//! CC BY-SA 4.0 with SUBTLEX-NL, see `wordlists/LICENSE-frequentie.md`), laid out as a
+//! hash table by `build.rs`, so start-up parses nothing. Plus compound splitting as LiNT does it: a transparent compound of known
 //! parts ("zorg|verzekeraar") is as easy as its head (B1-GUIDE §1.2, §2.4).
 
 use super::lexicon::key;
 use super::morph::infinitive_of_stem;
-use crate::config::embedded::{tsv_rows, wordlist};
-use std::collections::HashMap;
-use std::sync::LazyLock;
+use super::word_hash::fnv1a;
 
-/// Word → Zipf × 10.
-static FREQUENCIES: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
-    let text = wordlist("frequentie").unwrap_or_default();
-    let mut map = HashMap::with_capacity(80_000);
-    for (_, row) in tsv_rows(text) {
-        if let [word, zipf, ..] = row[..]
-            && let Ok(z) = zipf.parse::<f32>()
-        {
-            map.insert(word, (z * 10.0).round() as u8);
-        }
-    }
-    map
-});
+/// The frequency list as a hash table laid out by `build.rs`: probed in place, nothing
+/// to parse at start-up.
+static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/frequentie.bin"));
+
+fn u32_at(i: usize) -> u32 {
+    let b = &TABLE[4 * i..4 * i + 4];
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+}
 
 /// Number of words in the list.
 pub fn len() -> usize {
-    FREQUENCIES.len()
+    u32_at(0) as usize
+}
+
+/// Zipf × 10 of a word exactly as listed.
+fn lookup(word: &str) -> Option<u8> {
+    let n = len();
+    let slots = u32_at(1) as usize;
+    let (slots_at, entries_at) = (2, 2 + slots);
+    let zipf_at = 4 * (entries_at + n);
+    let words_at = zipf_at + n;
+    let mask = slots - 1;
+    let mut s = fnv1a(word.as_bytes()) as usize & mask;
+    loop {
+        let e = u32_at(slots_at + s) as usize;
+        if e == 0 {
+            return None;
+        }
+        let packed = u32_at(entries_at + e - 1) as usize;
+        let (offset, length) = (words_at + (packed >> 8), packed & 0xff);
+        if &TABLE[offset..offset + length] == word.as_bytes() {
+            return Some(TABLE[zipf_at + e - 1]);
+        }
+        s = (s + 1) & mask;
+    }
 }
 
 /// The Zipf value of a word (lowercase), `None` when the list does not have it.
 pub fn zipf(word: &str) -> Option<f32> {
-    let hit = FREQUENCIES.get(word).or_else(|| {
+    let hit = lookup(word).or_else(|| {
         // Decomposed diacritics ("e" + U+0308) in the text: look up the NFC form.
         (!word.is_ascii())
             .then(|| key(word))
-            .and_then(|k| FREQUENCIES.get(k.as_str()))
+            .and_then(|k| lookup(k.as_str()))
     });
-    hit.map(|&z| f32::from(z) / 10.0)
+    hit.map(|z| f32::from(z) / 10.0)
 }
 
 /// A compound split into a known left part, a linking sound and a known head:

@@ -10,6 +10,7 @@ pub mod span;
 pub mod syllables;
 pub mod token;
 pub mod tokenizer;
+pub mod word_hash;
 
 pub use document::{Document, Paragraph, Sentence, UnitKind};
 pub use letter::{Block, BlockKind, Letter, Subject};
