@@ -22,6 +22,14 @@ fn main() {
     let t = Instant::now();
     let defs = helder::config::default_defs().expect("ingebouwde regels");
     let yaml = t.elapsed();
+    // RULE_TIMINGS_BUILD=<id>: build that rule 200 times (for `perf record`), then stop.
+    if let Ok(id) = std::env::var("RULE_TIMINGS_BUILD") {
+        let d = defs.iter().find(|d| d.id == id).expect("regel-id");
+        for _ in 0..200 {
+            std::hint::black_box(helder::rules::registry::build(d).ok());
+        }
+        return;
+    }
     let mut builds = Vec::new();
     for d in &defs {
         let t = Instant::now();
@@ -43,9 +51,23 @@ fn main() {
         build.as_secs_f64() * 1e3
     );
     let text = String::from_utf8_lossy(&bytes).into_owned();
+    // RULE_TIMINGS_TOKENIZE=<n>: tokenise the text n times (for `perf record`), then stop.
+    if let Ok(n) = std::env::var("RULE_TIMINGS_TOKENIZE") {
+        for _ in 0..n.parse::<usize>().expect("aantal") {
+            std::hint::black_box(Document::from_text(&text));
+        }
+        return;
+    }
     let t = Instant::now();
     let doc = Document::from_text(&text);
     let tok = t.elapsed();
+    // RULE_TIMINGS_CHECK=<n>: run all rules n times (for `perf record`), then stop.
+    if let Ok(n) = std::env::var("RULE_TIMINGS_CHECK") {
+        for _ in 0..n.parse::<usize>().expect("aantal") {
+            std::hint::black_box(rules.check(&doc));
+        }
+        return;
+    }
     let mut rows = vec![("(tokeniser)".to_owned(), tok)];
     let mut total_rules = std::time::Duration::ZERO;
     for r in rules.rules() {

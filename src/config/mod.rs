@@ -280,9 +280,16 @@ pub fn rule_set(project: Option<(&Path, &ProjectConfig)>) -> Result<RuleSet, Con
             }
         }
     }
+    // Building the word indexes and regexes is most of the start-up time: build the
+    // rules on all threads. The first error in file order is the one reported.
+    let enabled: Vec<&RuleDef> = defs.iter().filter(|d| d.enabled).collect();
+    let built: Vec<Result<Box<dyn crate::rules::Rule>, String>> = {
+        use rayon::prelude::*;
+        enabled.par_iter().map(|def| registry::build(def)).collect()
+    };
     let mut rules = Vec::new();
-    for def in defs.iter().filter(|d| d.enabled) {
-        rules.push(registry::build(def).map_err(|message| {
+    for (def, result) in enabled.into_iter().zip(built) {
+        rules.push(result.map_err(|message| {
             // An extra rule or an override in the project file: point at its id.
             let (line, column) = match project {
                 Some((path, _)) => {

@@ -1,7 +1,8 @@
 //! `word_list`: words and phrases from a list, each with plainer alternatives or advice
-//! (`ambtelijk-woord`, `vaag-woord`, house style). One automaton over every form of every
-//! entry, built once and run once over the document's lowercase text; of the whole-word
-//! matches, the leftmost-longest that fits its context wins. Verbs match their inflected
+//! (`ambtelijk-woord`, `vaag-woord`, house style). Every form of every entry is indexed by
+//! its first word, so each word of the text costs one hash lookup (no automaton to build
+//! at start-up, no scan of the text besides the tokens); of the whole-word matches, the
+//! leftmost-longest that fits its context wins. Verbs match their inflected
 //! forms; a phrase with a verb ("in behandeling nemen") matches its fixed part plus a form
 //! of the verb nearby in the same sentence, in either order ("nemen uw aanvraag in
 //! behandeling"); a verb with only a function word ("dienen te") matches the verb when
@@ -17,7 +18,6 @@ use crate::text::morph::{
     verb_forms,
 };
 use crate::text::{Document, Span, TokenKind};
-use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
@@ -98,7 +98,10 @@ enum Target {
 pub struct WordList {
     meta: RuleMeta,
     entries: Vec<Entry>,
-    automaton: Option<AhoCorasick>,
+    /// Every form of every entry (lowercase), sorted.
+    patterns: Vec<String>,
+    /// The leading word of each pattern ([`head`]) → the patterns that start with it.
+    by_head: HashMap<String, Vec<usize>>,
     targets: Vec<Vec<Target>>,
     /// Verb infinitive → its forms, for anchor verification.
     verb_forms: HashMap<String, HashMap<String, VerbForm>>,
@@ -345,23 +348,15 @@ impl WordList {
         let mut keys: Vec<String> = patterns.keys().cloned().collect();
         keys.sort();
         let targets = keys.iter().map(|k| patterns[k].clone()).collect();
-        let automaton = if keys.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    // A contiguous NFA builds in a fraction of a DFA's time and still
-                    // scans fast: start-up matters for pre-commit hooks and editors.
-                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-                    .build(&keys)
-                    .map_err(|e| format!("regel '{}': {e}", def.id))?,
-            )
-        };
+        let mut by_head: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, k) in keys.iter().enumerate() {
+            by_head.entry(head(k).to_owned()).or_default().push(i);
+        }
         Ok(WordList {
             meta: RuleMeta::new(def),
             entries: entries.into_iter().map(|(e, _, _)| e).collect(),
-            automaton,
+            patterns: keys,
+            by_head,
             targets,
             verb_forms: verb_table,
             allow,
@@ -668,17 +663,32 @@ impl Rule for WordList {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let Some(ac) = &self.automaton else { return };
+        if self.patterns.is_empty() {
+            return;
+        }
         let lex = lexicon();
         // Every whole-word match, leftmost-longest first; a match that does not fit its
-        // context leaves room for a shorter one at the same place.
-        let mut candidates: Vec<(usize, usize, usize)> = ac
-            .find_overlapping_iter(&doc.lower)
-            .filter_map(|m| {
-                let (first, last) = whole_words(doc, m.start(), m.end())?;
-                Some((first, last, m.pattern().as_usize()))
-            })
-            .collect();
+        // context leaves room for a shorter one at the same place. A match starts where
+        // a word starts, so the word's leading run of letters picks the candidates.
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        for t in &doc.tokens {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let rest = &doc.lower[t.span.start..];
+            let Some(ps) = self.by_head.get(head(rest)) else {
+                continue;
+            };
+            for &p in ps {
+                let pat = &self.patterns[p];
+                if rest.starts_with(pat.as_str())
+                    && let Some((first, last)) =
+                        whole_words(doc, t.span.start, t.span.start + pat.len())
+                {
+                    candidates.push((first, last, p));
+                }
+            }
+        }
         candidates.sort_by_key(|&(first, last, p)| (first, std::cmp::Reverse(last), p));
         let mut covered = 0;
         let mut aux_cache = None;
@@ -709,6 +719,16 @@ impl Rule for WordList {
             self.report(doc, lex, hit, out);
         }
     }
+}
+
+/// The leading run of letters and digits of `text`: the key of a pattern, and of the
+/// text where a word starts.
+fn head(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod frequency;
 pub mod letter;
 pub mod lexicon;
 pub mod morph;
+pub mod segment;
 pub mod span;
 pub mod syllables;
 pub mod token;

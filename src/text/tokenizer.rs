@@ -6,11 +6,11 @@
 //! tokens.
 
 use super::lexicon::Lexicon;
+use super::segment::for_each_segment;
 use super::span::Span;
 use super::token::{ABBREV, INITIAL, Token, TokenKind};
 use regex::Regex;
 use std::sync::LazyLock;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Links, e-mail addresses and account numbers: each one token. ASCII word boundaries
 /// (`(?-u:\b)`) keep the regex on its fast DFA path; Unicode `\b` forces a slow engine.
@@ -107,10 +107,10 @@ fn scan_gap(text: &str, lower: &str, from: usize, to: usize, lex: &Lexicon, out:
         return;
     }
     let gap_start = out.len();
-    for (off, seg) in text[from..to].split_word_bound_indices() {
+    for_each_segment(&text[from..to], |off, seg| {
         let c = seg.chars().next().unwrap_or(' ');
         if c.is_whitespace() {
-            continue;
+            return;
         }
         let start = from + off;
         let kind = if c.is_numeric() {
@@ -131,7 +131,7 @@ fn scan_gap(text: &str, lower: &str, from: usize, to: usize, lex: &Lexicon, out:
             flags: 0,
         });
         repair(text, lower, lex, out, gap_start);
-    }
+    });
 }
 
 fn is_punct(c: char) -> bool {
@@ -298,16 +298,27 @@ pub fn lowercase_same_len(text: &str) -> String {
         return String::from_utf8(bytes).expect("ASCII stays ASCII");
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\n' | '\r' | '\t') {
-            out.push(' ');
-            continue;
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of ASCII at a time; a character lookup only where it is needed.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        for &b in &rest.as_bytes()[..ascii] {
+            out.push(match b {
+                b'\n' | b'\r' | b'\t' => ' ',
+                _ => char::from(b.to_ascii_lowercase()),
+            });
         }
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
             _ => out.push(c),
         }
+        rest = &rest[c.len_utf8()..];
     }
     out
 }
