@@ -16,7 +16,7 @@
 //! are suggested instead (unsafe). An abbreviation with several meanings ("gem." =
 //! gemiddeld / gemeente) gets a hint, no suggestion.
 
-use super::{Rule, RuleMeta, allowed, explained_words, params};
+use super::{Rule, RuleMeta, allowed, params};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion, match_case};
 use crate::text::frequency::zipf;
@@ -148,7 +148,7 @@ impl Rule for AbbreviationRule {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let lex = lexicon();
-        let explained = explained_words(doc);
+        let explained = doc.explained_words();
         for s in &doc.sentences {
             // Letterhead, address block, subject and signature lines keep their
             // conventions ("Team Wmo", "T.a.v. de afdeling Zorg").

@@ -251,7 +251,13 @@ impl Enumeration {
         let mut later = 0;
         for s in unit.sentences.clone() {
             let span = doc.sentences[s].span;
-            let text = doc.lower[span.start..span.end]
+            let raw = &doc.lower[span.start..span.end];
+            // Every first-step marker holds "eerst" or "stap": most sentences are
+            // skipped without normalising them.
+            if first.is_none() && !raw.contains("eerst") && !raw.contains("stap") {
+                continue;
+            }
+            let text = raw
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect::<Vec<_>>()
@@ -348,6 +354,15 @@ impl Rule for Enumeration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_step_prefilter_sees_every_first_step_marker() {
+        assert!(
+            FIRST_STEP
+                .iter()
+                .all(|m| m.contains("eerst") || m.contains("stap"))
+        );
+    }
 
     fn rule() -> Enumeration {
         let def: RuleDef = serde_yaml::from_str(

@@ -231,6 +231,17 @@ impl Passive {
         sentence_start: usize,
         lex: &Lexicon,
     ) -> Option<(Span, Span)> {
+        // No form of "worden" (or "zijn") means no passive: most clauses stop here,
+        // before any participle lookup.
+        let aux = |t: &Token| {
+            t.kind == TokenKind::Word && {
+                let w = doc.token_lower(t);
+                WORDEN.contains(&w) || self.params.zijn_passive && ZIJN.contains(&w)
+            }
+        };
+        if !toks.iter().any(aux) {
+            return None;
+        }
         let words: Vec<(&Token, &str)> = toks
             .iter()
             .filter(|t| t.kind == TokenKind::Word)

@@ -7,7 +7,7 @@
 //! handles are left alone; a word the list does not know at all counts only when it is
 //! long and not a compound of known parts. Each rare word is reported once per text.
 
-use super::{Rule, RuleMeta, allowed, capital_expected, explained_words, params, starts_upper};
+use super::{Rule, RuleMeta, allowed, capital_expected, params, starts_upper};
 use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
@@ -209,7 +209,7 @@ impl Rule for RareWord {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let lex = lexicon();
-        let explained = explained_words(doc);
+        let explained = doc.explained_words();
         let mut reported: HashSet<&str> = HashSet::default();
         // Words repeat (Zipf's law): judge each distinct word once per text.
         let mut judged: rustc_hash::FxHashMap<&str, Option<Rarity>> = Default::default();

@@ -46,6 +46,8 @@ pub struct Document<'a> {
     pub paragraphs: Vec<Paragraph>,
     /// The letter structure, recognised on first use and shared by all letter rules.
     letter: OnceLock<Option<Letter>>,
+    /// The words the text explains itself, shared by the word rules.
+    explained: OnceLock<rustc_hash::FxHashSet<String>>,
 }
 
 impl<'a> Document<'a> {
@@ -88,6 +90,7 @@ impl<'a> Document<'a> {
             sentences: Vec::new(),
             paragraphs: Vec::new(),
             letter: OnceLock::new(),
+            explained: OnceLock::new(),
         };
         let mut t = 0;
         for (span, kind) in units {
@@ -141,6 +144,12 @@ impl<'a> Document<'a> {
     /// text is not a letter. Recognised once per document.
     pub fn letter(&self) -> Option<&Letter> {
         self.letter.get_or_init(|| Letter::recognise(self)).as_ref()
+    }
+
+    /// Words (lowercase) the text explains itself ([`super::explained`]).
+    pub fn explained_words(&self) -> &rustc_hash::FxHashSet<String> {
+        self.explained
+            .get_or_init(|| super::explained::explained_words(self))
     }
 
     /// Index of the sentence containing a byte offset.

@@ -2,6 +2,7 @@
 //! shared lexicon. No rule logic lives here.
 
 pub mod document;
+pub mod explained;
 pub mod frequency;
 pub mod letter;
 pub mod lexicon;
