@@ -69,7 +69,12 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Score(args) => {
             set_color(args.input.color, args.format == ScoreFormat::Terminal);
             let mut ws = Workspace::new(&args.input);
-            let (reports, errors) = check_all(&args.input, &mut ws, false, Options::FULL)?;
+            // Only the JSON lists every sentence and paragraph.
+            let options = Options {
+                score: true,
+                sentences: args.format == ScoreFormat::Json,
+            };
+            let (reports, errors) = check_all(&args.input, &mut ws, false, options)?;
             let mut buf = Vec::new();
             match args.format {
                 ScoreFormat::Terminal => render::terminal::render_score(&mut buf, &reports)?,
