@@ -55,7 +55,8 @@ pub struct StockPhrase {
     /// Both run on bytes with Unicode off: the text is lowercased with whitespace folded
     /// to spaces, non-ASCII letters match as UTF-8, and matches are checked against token
     /// edges afterwards.
-    set: regex::bytes::RegexSet,
+    /// All patterns at once: which of them occur in the text.
+    set: regex_automata::meta::Regex,
     sources: Vec<String>,
     regexes: Vec<std::sync::OnceLock<regex::bytes::Regex>>,
     allow: HashSet<String>,
@@ -132,6 +133,25 @@ pub fn compile(pattern: &str) -> Result<String, String> {
     Ok(format!(r"(?-u:\b)(?:{re})(?-u:\b)"))
 }
 
+/// The set of all patterns, like `regex::bytes::RegexSet` without Unicode, but without
+/// the full DFA and one-pass builds: a set only asks which patterns match, which the lazy
+/// DFA answers, and skipping them halves the build at start-up.
+fn phrase_set(sources: &[String]) -> Result<regex_automata::meta::Regex, String> {
+    use regex_automata::{MatchKind, meta, util::syntax};
+    meta::Regex::builder()
+        .configure(
+            meta::Config::new()
+                .match_kind(MatchKind::All)
+                .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
+                .onepass(false)
+                .backtrack(false)
+                .auto_prefilter(false),
+        )
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .build_many(sources)
+        .map_err(|e| e.to_string())
+}
+
 impl StockPhrase {
     pub fn from_def(def: &RuleDef) -> Result<Self, String> {
         let p: Params = params(def)?;
@@ -171,13 +191,9 @@ impl StockPhrase {
                 reason: reason.clone(),
             });
         }
-        let err = |e: regex::Error| format!("regel '{}': {e}", def.id);
         // Building the set validates every pattern (a bad extra pattern is a
         // configuration error) …
-        let set = regex::bytes::RegexSetBuilder::new(&sources)
-            .unicode(false)
-            .build()
-            .map_err(err)?;
+        let set = phrase_set(&sources).map_err(|e| format!("regel '{}': {e}", def.id))?;
         // … but keep only the set; the individual regexes are built on first use.
         let regexes = sources.iter().map(|_| std::sync::OnceLock::new()).collect();
         Ok(StockPhrase {
@@ -237,7 +253,12 @@ impl Rule for StockPhrase {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let mut hits: Vec<(Span, usize)> = Vec::new();
-        for i in self.set.matches(doc.lower.as_bytes()).iter() {
+        let mut found = regex_automata::PatternSet::new(self.set.pattern_len());
+        self.set.which_overlapping_matches(
+            &regex_automata::Input::new(doc.lower.as_bytes()),
+            &mut found,
+        );
+        for i in found.iter().map(|p| p.as_usize()) {
             let re = self.regexes[i]
                 .get_or_init(|| bytes_regex(&self.sources[i]).expect("validated in from_def"));
             for m in re.find_iter(doc.lower.as_bytes()) {
