@@ -6,7 +6,7 @@
 use super::{Rule, RuleMeta, params};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
-use crate::text::{BlockKind, Document, Letter};
+use crate::text::{BlockKind, Document};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -45,13 +45,8 @@ impl Rule for ParagraphLength {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let whole;
-        let letter = match doc.letter() {
-            Some(l) => l,
-            None => {
-                whole = Letter::whole(doc);
-                &whole
-            }
+        let Some(letter) = doc.letter_or_whole(false) else {
+            return;
         };
         for (b, block) in letter.blocks.iter().enumerate() {
             if block.kind != BlockKind::Paragraph {

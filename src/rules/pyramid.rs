@@ -320,16 +320,6 @@ impl Pyramid {
         })
     }
 
-    fn letter<'d>(&self, doc: &'d Document) -> Option<std::borrow::Cow<'d, Letter>> {
-        match doc.letter() {
-            Some(l) => Some(std::borrow::Cow::Borrowed(l)),
-            None if !self.params.require_letter => {
-                Some(std::borrow::Cow::Owned(Letter::whole(doc)))
-            }
-            None => None,
-        }
-    }
-
     /// How strongly a sentence reads as the main message: 0 none, 2 medium, 3 strong.
     fn strength(&self, doc: &Document, s: usize, prev: Option<usize>) -> u8 {
         let c = &self.cues;
@@ -695,7 +685,7 @@ impl Rule for Pyramid {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let Some(letter) = self.letter(doc) else {
+        let Some(letter) = doc.letter_or_whole(self.params.require_letter) else {
             return;
         };
         match self.params.check {

@@ -7,7 +7,7 @@
 use super::{Rule, RuleMeta, params};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
-use crate::text::{Document, Letter};
+use crate::text::Document;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -47,14 +47,8 @@ impl Rule for Subheadings {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let whole;
-        let letter = match doc.letter() {
-            Some(l) => l,
-            None if !self.params.require_letter => {
-                whole = Letter::whole(doc);
-                &whole
-            }
-            None => return,
+        let Some(letter) = doc.letter_or_whole(self.params.require_letter) else {
+            return;
         };
         if !letter.headings.is_empty() {
             return;

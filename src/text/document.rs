@@ -146,6 +146,16 @@ impl<'a> Document<'a> {
         self.letter.get_or_init(|| Letter::recognise(self)).as_ref()
     }
 
+    /// The letter structure, or, for a text that is not recognised as a letter, the
+    /// whole text as one body; `None` when the caller needs a real letter.
+    pub fn letter_or_whole(&self, require_letter: bool) -> Option<std::borrow::Cow<'_, Letter>> {
+        match self.letter() {
+            Some(l) => Some(std::borrow::Cow::Borrowed(l)),
+            None if !require_letter => Some(std::borrow::Cow::Owned(Letter::whole(self))),
+            None => None,
+        }
+    }
+
     /// Words (lowercase) the text explains itself ([`super::explained`]).
     pub fn explained_words(&self) -> &rustc_hash::FxHashSet<String> {
         self.explained
