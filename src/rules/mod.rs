@@ -6,6 +6,7 @@ pub mod abbreviation;
 pub mod address_form;
 pub mod auxiliary;
 pub mod clamp;
+pub mod cue_patterns;
 pub mod enumeration;
 pub mod er_construction;
 pub mod long_word;

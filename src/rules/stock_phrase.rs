@@ -2,12 +2,13 @@
 //! van uw brief", "Mocht u nog vragen hebben", "Hoogachtend"), each with a rewrite and a
 //! short reason (B1-GUIDE §5). The patterns (`wordlists/standaardzinnen.tsv`) have a small
 //! syntax: words, `(a|b c)` alternatives, `[optional words]`, `…` for a gap of one to six
-//! words and `{datum}` for a date. Every pattern is compiled once, when the rule loads,
-//! into a regex over the document's lowercase text, and all of them into one `RegexSet`
-//! that tells in a single pass which patterns occur at all. Between two words of a pattern
-//! any run of whitespace matches (a line break counts as a space), so the text needs no
-//! folded copy. Matches start and end on token edges; of overlapping matches the
-//! leftmost-longest wins.
+//! words and `{datum}` for a date. Every pattern becomes a regex over the document's
+//! lowercase text, built on first use: a text is only tried at tokens that can start a
+//! pattern (its first word, or a number for `{datum}`), so a letter builds only the few
+//! regexes whose first word it contains, and start-up builds none. Between two words of
+//! a pattern any run of whitespace matches (a line break counts as a space), so the text
+//! needs no folded copy. Matches start and end on token edges; of overlapping matches the
+//! //! leftmost-longest wins.
 
 use super::{Rule, RuleMeta, allowed, params};
 use crate::config::embedded::{tsv_rows, wordlist};
@@ -15,8 +16,12 @@ use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion};
 use crate::text::lexicon::key;
 use crate::text::{Document, Span, TokenKind};
-use rustc_hash::FxHashSet as HashSet;
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input, meta};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
+use std::sync::OnceLock;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -50,15 +55,19 @@ struct Phrase {
 pub struct StockPhrase {
     meta: RuleMeta,
     phrases: Vec<Phrase>,
-    /// One set over all patterns finds which ones occur; each pattern's own regex (for
-    /// the positions) is compiled only when its pattern occurs, so start-up stays fast.
-    /// Both run on bytes with Unicode off: the text is lowercased with whitespace folded
-    /// to spaces, non-ASCII letters match as UTF-8, and matches are checked against token
-    /// edges afterwards.
-    /// All patterns at once: which of them occur in the text.
-    set: regex_automata::meta::Regex,
+    /// Patterns by the `start_key` of the word a match can start on: a text is only
+    /// tried where such a word occurs, so a letter compiles only the few patterns whose
+    /// first word it contains, and no automaton over all patterns is built at start-up.
+    by_word: HashMap<String, Vec<Candidate>>,
+    /// Patterns that can start on a number (`{datum}`).
+    by_number: Vec<usize>,
+    /// Patterns that can start anywhere (searched through the whole text).
+    anywhere: Vec<usize>,
+    /// Each pattern's regex, on bytes with Unicode off, built on first use. The text is
+    /// lowercased; non-ASCII letters match as UTF-8, and matches are checked against
+    /// token edges afterwards.
     sources: Vec<String>,
-    regexes: Vec<std::sync::OnceLock<regex::bytes::Regex>>,
+    regexes: Vec<OnceLock<meta::Regex>>,
     allow: HashSet<String>,
     /// Where the patterns come from, for `helder explain`.
     source: String,
@@ -69,20 +78,32 @@ const DATE: &str = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|z
 /// One to six words within the sentence.
 const GAP: &str = r"[^ .!?;:]+(?: +[^ .!?;:]+){0,5}?";
 
-/// Translate one pattern of the list's syntax into a regex (without anchors).
-pub fn compile(pattern: &str) -> Result<String, String> {
-    // Elements: (regex, optional).
-    let mut elements: Vec<(String, bool)> = Vec::new();
-    let words = |s: &str| -> Result<String, String> {
-        let ws: Vec<String> = s.split_whitespace().map(regex::escape).collect();
+/// One element of a pattern in the list's syntax.
+enum Element {
+    /// Fixed words: "naar aanleiding van".
+    Words(Vec<String>),
+    /// `(a|b c)`: one of the alternatives.
+    Choice(Vec<Vec<String>>),
+    /// `[a b]`: optional words.
+    Optional(Vec<String>),
+    /// `…`: one to six words.
+    Gap,
+    /// `{datum}`.
+    Date,
+}
+
+fn parse(pattern: &str) -> Result<Vec<Element>, String> {
+    let words = |s: &str| -> Result<Vec<String>, String> {
+        let ws: Vec<String> = s.split_whitespace().map(str::to_owned).collect();
         if ws.is_empty() {
             return Err(format!("lege groep in '{pattern}'"));
         }
-        Ok(ws.join(" +"))
+        Ok(ws)
     };
+    let mut elements = Vec::new();
     let mut rest = pattern.trim();
     while !rest.is_empty() {
-        let (element, optional, len) = if let Some(r) = rest.strip_prefix('(') {
+        let (element, len) = if let Some(r) = rest.strip_prefix('(') {
             let close = r
                 .find(')')
                 .ok_or_else(|| format!("')' ontbreekt in '{pattern}'"))?;
@@ -90,16 +111,16 @@ pub fn compile(pattern: &str) -> Result<String, String> {
                 .split('|')
                 .map(words)
                 .collect::<Result<Vec<_>, _>>()?;
-            (format!("(?:{})", alts.join("|")), false, close + 2)
+            (Element::Choice(alts), close + 2)
         } else if let Some(r) = rest.strip_prefix('[') {
             let close = r
                 .find(']')
                 .ok_or_else(|| format!("']' ontbreekt in '{pattern}'"))?;
-            (words(&r[..close])?, true, close + 2)
+            (Element::Optional(words(&r[..close])?), close + 2)
         } else if rest.starts_with('…') {
-            (GAP.to_owned(), false, '…'.len_utf8())
+            (Element::Gap, '…'.len_utf8())
         } else if rest.starts_with("{datum}") {
-            (DATE.to_owned(), false, "{datum}".len())
+            (Element::Date, "{datum}".len())
         } else {
             let end = rest
                 .find(|c: char| c.is_whitespace() || "([…{".contains(c))
@@ -107,17 +128,45 @@ pub fn compile(pattern: &str) -> Result<String, String> {
             if end == 0 {
                 return Err(format!("onverwacht teken in '{pattern}'"));
             }
-            (regex::escape(&rest[..end]), false, end)
+            (Element::Words(vec![rest[..end].to_owned()]), end)
         };
-        elements.push((element, optional));
+        elements.push(element);
         rest = rest[len.min(rest.len())..].trim_start();
     }
-    if elements.iter().all(|(_, optional)| *optional) {
+    if elements.iter().all(|e| matches!(e, Element::Optional(_))) {
         return Err(format!("patroon zonder vaste woorden: '{pattern}'"));
     }
+    Ok(elements)
+}
+
+/// Translate one pattern of the list's syntax into a regex (without anchors).
+pub fn compile(pattern: &str) -> Result<String, String> {
+    Ok(regex_of(&parse(pattern)?))
+}
+
+fn regex_of(elements: &[Element]) -> String {
+    let words = |ws: &[String]| -> String {
+        ws.iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join(" +")
+    };
     let mut re = String::new();
     let mut started = false;
-    for (element, optional) in elements {
+    for e in elements {
+        let (element, optional) = match e {
+            Element::Words(ws) => (words(ws), false),
+            Element::Choice(alts) => (
+                format!(
+                    "(?:{})",
+                    alts.iter().map(|a| words(a)).collect::<Vec<_>>().join("|")
+                ),
+                false,
+            ),
+            Element::Optional(ws) => (words(ws), true),
+            Element::Gap => (GAP.to_owned(), false),
+            Element::Date => (DATE.to_owned(), false),
+        };
         match (optional, started) {
             (true, false) => re.push_str(&format!(r"(?:{element} +)?")),
             (true, true) => re.push_str(&format!(r"(?: +{element})?")),
@@ -128,28 +177,108 @@ pub fn compile(pattern: &str) -> Result<String, String> {
             (false, true) => re.push_str(&format!(r" +{element}")),
         }
     }
-    // ASCII word boundaries keep the set on its fast DFA path (Unicode `\b` forces the
+    // ASCII word boundaries keep the regex on its fast DFA path (Unicode `\b` forces the
     // slow PikeVM); matches are checked against token edges afterwards anyway.
-    Ok(format!(r"(?-u:\b)(?:{re})(?-u:\b)"))
+    format!(r"(?-u:\b)(?:{re})(?-u:\b)")
 }
 
-/// The set of all patterns, like `regex::bytes::RegexSet` without Unicode, but without
-/// the full DFA and one-pass builds: a set only asks which patterns match, which the lazy
-/// DFA answers, and skipping them halves the build at start-up.
-fn phrase_set(sources: &[String]) -> Result<regex_automata::meta::Regex, String> {
-    use regex_automata::{MatchKind, meta, util::syntax};
-    meta::Regex::builder()
-        .configure(
-            meta::Config::new()
-                .match_kind(MatchKind::All)
-                .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
-                .onepass(false)
-                .backtrack(false)
-                .auto_prefilter(false),
-        )
-        .syntax(syntax::Config::new().unicode(false).utf8(false))
-        .build_many(sources)
-        .map_err(|e| e.to_string())
+/// A pattern that may start at a word, if the next word is one of `next` (when known).
+struct Candidate {
+    phrase: usize,
+    next: Option<Vec<String>>,
+}
+
+/// Where a pattern can start.
+#[derive(Debug, PartialEq)]
+enum Start {
+    /// A word token whose `start_key` is the first string, followed by a word token
+    /// whose `start_key` is one of the second (when that is known).
+    Word(String, Option<Vec<String>>),
+    /// A number token (`{datum}`: "3 maart", "12-03-2025").
+    Number,
+    /// Anywhere (a pattern that opens with `…`).
+    Anywhere,
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+];
+
+/// The tokens a match of the pattern can start on: the first words of its leading
+/// optional parts and of its first fixed part, each with the words that can follow it.
+fn starts(elements: &[Element]) -> Vec<Start> {
+    let mut out = Vec::new();
+    let word = |ws: &[String], rest: &[Element]| {
+        let first = start_key(&ws[0]);
+        let next = if first.len() != ws[0].len() {
+            // "e-mail": the tokeniser may split it, so the next token is not known.
+            None
+        } else if let Some(second) = ws.get(1) {
+            Some(vec![start_key(second).to_owned()])
+        } else {
+            firsts(rest)
+        };
+        Start::Word(first.to_owned(), next)
+    };
+    for (i, e) in elements.iter().enumerate() {
+        let rest = &elements[i + 1..];
+        match e {
+            Element::Optional(ws) => out.push(word(ws, rest)),
+            Element::Words(ws) => {
+                out.push(word(ws, rest));
+                break;
+            }
+            Element::Choice(alts) => {
+                out.extend(alts.iter().map(|a| word(a, rest)));
+                break;
+            }
+            Element::Date => {
+                out.extend(WEEKDAYS.iter().map(|d| Start::Word((*d).to_owned(), None)));
+                out.push(Start::Number);
+                break;
+            }
+            Element::Gap => {
+                out.push(Start::Anywhere);
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The `start_key`s of the words a match of these elements must begin with; `None`
+/// when that is not a fixed set (a gap, a date, or nothing left).
+fn firsts(elements: &[Element]) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for e in elements {
+        match e {
+            Element::Optional(ws) => out.push(start_key(&ws[0]).to_owned()),
+            Element::Words(ws) => {
+                out.push(start_key(&ws[0]).to_owned());
+                return Some(out);
+            }
+            Element::Choice(alts) => {
+                out.extend(alts.iter().map(|a| start_key(&a[0]).to_owned()));
+                return Some(out);
+            }
+            Element::Gap | Element::Date => return None,
+        }
+    }
+    None
+}
+
+/// A lowercase word up to its first character that is not a letter or digit: "e-mail"
+/// and "e" both give "e", so a pattern word and a token agree however the tokeniser
+/// splits hyphens and dots.
+fn start_key(word: &str) -> &str {
+    word.find(|c: char| !c.is_alphanumeric())
+        .map_or(word, |end| &word[..end])
 }
 
 impl StockPhrase {
@@ -173,6 +302,9 @@ impl StockPhrase {
         let allow: HashSet<String> = p.allow.iter().map(|a| key(a.trim())).collect();
         let mut phrases = Vec::new();
         let mut sources = Vec::new();
+        let mut by_word: HashMap<String, Vec<Candidate>> = HashMap::default();
+        let mut by_number = Vec::new();
+        let mut anywhere = Vec::new();
         for (place, row) in rows {
             let [pattern, rewrite, reason, ..] = &row[..] else {
                 return Err(format!(
@@ -183,7 +315,25 @@ impl StockPhrase {
             if allow.contains(&key(pattern)) {
                 continue;
             }
-            let re = compile(pattern).map_err(|e| format!("regel '{}': {place}: {e}", def.id))?;
+            let elements =
+                parse(pattern).map_err(|e| format!("regel '{}': {place}: {e}", def.id))?;
+            let i = phrases.len();
+            for start in starts(&elements) {
+                match start {
+                    Start::Word(w, next) => by_word
+                        .entry(w)
+                        .or_default()
+                        .push(Candidate { phrase: i, next }),
+                    Start::Number => by_number.push(i),
+                    Start::Anywhere => anywhere.push(i),
+                }
+            }
+            let re = regex_of(&elements);
+            // The list's own patterns are checked by a test; a project's extra patterns
+            // are compiled now, so a bad one is a configuration error.
+            if place.starts_with("extra") {
+                phrase_regex(&re).map_err(|e| format!("regel '{}': {place}: {e}", def.id))?;
+            }
             sources.push(re);
             phrases.push(Phrase {
                 pattern: pattern.clone(),
@@ -191,15 +341,13 @@ impl StockPhrase {
                 reason: reason.clone(),
             });
         }
-        // Building the set validates every pattern (a bad extra pattern is a
-        // configuration error) …
-        let set = phrase_set(&sources).map_err(|e| format!("regel '{}': {e}", def.id))?;
-        // … but keep only the set; the individual regexes are built on first use.
-        let regexes = sources.iter().map(|_| std::sync::OnceLock::new()).collect();
+        let regexes = sources.iter().map(|_| OnceLock::new()).collect();
         Ok(StockPhrase {
             meta: RuleMeta::new(def),
             phrases,
-            set,
+            by_word,
+            by_number,
+            anywhere,
             sources,
             regexes,
             allow,
@@ -209,6 +357,11 @@ impl StockPhrase {
                 format!("wordlists/{}.tsv en helder.yaml", p.list)
             },
         })
+    }
+
+    fn regex(&self, i: usize) -> &meta::Regex {
+        self.regexes[i]
+            .get_or_init(|| phrase_regex(&self.sources[i]).expect("validated in from_def"))
     }
 
     pub fn pattern_count(&self) -> usize {
@@ -253,15 +406,51 @@ impl Rule for StockPhrase {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let mut hits: Vec<(Span, usize)> = Vec::new();
-        let mut found = regex_automata::PatternSet::new(self.set.pattern_len());
-        self.set.which_overlapping_matches(
-            &regex_automata::Input::new(doc.lower.as_bytes()),
-            &mut found,
-        );
-        for i in found.iter().map(|p| p.as_usize()) {
-            let re = self.regexes[i]
-                .get_or_init(|| bytes_regex(&self.sources[i]).expect("validated in from_def"));
-            for m in re.find_iter(doc.lower.as_bytes()) {
+        let hay = doc.lower.as_bytes();
+        let try_at = |i: usize, start: usize, hits: &mut Vec<(Span, usize)>| {
+            // Anchored at the token, with the text before it in view for `\b`.
+            let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
+            if let Some(m) = self.regex(i).find(input)
+                && let Some(span) = Self::token_span(doc, m.start(), m.end())
+            {
+                hits.push((span, i));
+            }
+        };
+        for (ti, t) in doc.tokens.iter().enumerate() {
+            match t.kind {
+                TokenKind::Word => {
+                    let Some(candidates) = self.by_word.get(start_key(doc.token_lower(t))) else {
+                        continue;
+                    };
+                    let next = doc
+                        .tokens
+                        .get(ti + 1)
+                        .filter(|n| n.kind == TokenKind::Word)
+                        .map(|n| start_key(doc.token_lower(n)));
+                    for Candidate {
+                        phrase,
+                        next: second,
+                    } in candidates
+                    {
+                        let fits = match second {
+                            None => true,
+                            Some(words) => next.is_some_and(|n| words.iter().any(|w| w == n)),
+                        };
+                        if fits {
+                            try_at(*phrase, t.span.start, &mut hits);
+                        }
+                    }
+                }
+                TokenKind::Number => {
+                    for &i in &self.by_number {
+                        try_at(i, t.span.start, &mut hits);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for &i in &self.anywhere {
+            for m in self.regex(i).find_iter(hay) {
                 if let Some(span) = Self::token_span(doc, m.start(), m.end()) {
                     hits.push((span, i));
                 }
@@ -297,10 +486,19 @@ impl Rule for StockPhrase {
     }
 }
 
-fn bytes_regex(source: &str) -> Result<regex::bytes::Regex, regex::Error> {
-    regex::bytes::RegexBuilder::new(source)
-        .unicode(false)
-        .build()
+/// One pattern's regex: bytes, Unicode off, no one-pass DFA or backtracker (each regex
+/// searches only a few places in a letter, so building fast matters more).
+fn phrase_regex(source: &str) -> Result<meta::Regex, String> {
+    meta::Regex::builder()
+        .configure(
+            meta::Config::new()
+                .which_captures(WhichCaptures::Implicit)
+                .onepass(false)
+                .backtrack(false),
+        )
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .build(source)
+        .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -340,6 +538,48 @@ mod tests {
         let rules = crate::rules::test_rules();
         let r = rules.get("standaardzin").unwrap();
         assert!(r.list().unwrap().entries >= 60);
+        // The regexes are built lazily, so build each of the list's own here.
+        for (_, row) in tsv_rows(wordlist("standaardzinnen").unwrap()) {
+            let elements = parse(row[0]).unwrap();
+            assert!(!starts(&elements).is_empty(), "{}", row[0]);
+            phrase_regex(&regex_of(&elements)).unwrap();
+        }
+    }
+
+    #[test]
+    fn where_a_pattern_can_start() {
+        let words = |p: &str| -> Vec<Start> { starts(&parse(p).unwrap()) };
+        assert_eq!(
+            words("[en] mocht (u|je) vragen"),
+            [
+                Start::Word("en".into(), Some(vec!["mocht".into()])),
+                Start::Word("mocht".into(), Some(vec!["u".into(), "je".into()]))
+            ]
+        );
+        assert_eq!(
+            words("(e-mail|brief) dient ter"),
+            [
+                Start::Word("e".into(), None),
+                Start::Word("brief".into(), Some(vec!["dient".into()]))
+            ]
+        );
+        assert!(words("{datum} jl").contains(&Start::Number));
+        assert_eq!(words("… tegemoet"), [Start::Anywhere]);
+    }
+
+    #[test]
+    fn a_match_inside_a_longer_one_and_across_lines() {
+        // "e-mail" is one token; the pattern word is matched inside it.
+        assert_eq!(
+            hits("Deze e-mail dient ter informatie.").len(),
+            1,
+            "{:?}",
+            hits("Deze e-mail dient ter informatie.")
+        );
+        assert_eq!(
+            hits("Mocht u nog\nvragen hebben, bel ons."),
+            ["Mocht u nog\nvragen hebben"]
+        );
     }
 
     #[test]
