@@ -19,7 +19,7 @@ use super::Prose;
 use crate::text::span::Span;
 use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Built-in patterns, tried left to right at each position: control tags come before
 /// the placeholders they would otherwise also match (`{{#if}}` before `{{x}}`).
@@ -60,10 +60,17 @@ const CONTROL_PREFIXES: &[&str] = &[
     "[/#", "</@",
 ];
 
-/// Template patterns compiled into one regex.
+/// Template patterns compiled into one regex, built on first use: most letters hold
+/// none of the characters a built-in pattern starts with, and then nothing is built.
 pub struct Masker {
-    re: Regex,
+    source: String,
+    re: OnceLock<Regex>,
+    /// Only the built-in patterns: each starts with one of `BUILTIN_STARTS`.
+    builtin_only: bool,
 }
+
+/// The first characters of the built-in patterns.
+const BUILTIN_STARTS: &[char] = &['{', '<', '[', '$', '%', '«'];
 
 static BUILTIN_MASKER: LazyLock<Masker> =
     LazyLock::new(|| Masker::with_extra(&[]).expect("the built-in template patterns are valid"));
@@ -112,15 +119,30 @@ impl Masker {
             .map(|p| (*p).to_owned())
             .chain(extra.iter().map(|p| format!("(?:{p})")))
             .collect();
-        let re = Regex::new(&all.join("|"))
-            .map_err(|e| format!("ongeldige placeholder-patronen: {e}"))?;
-        Ok(Masker { re })
+        let source = all.join("|");
+        let re = OnceLock::new();
+        if !extra.is_empty() {
+            // A project's patterns are checked now: a bad one is a configuration error.
+            let built =
+                Regex::new(&source).map_err(|e| format!("ongeldige placeholder-patronen: {e}"))?;
+            let _ = re.set(built);
+        }
+        Ok(Masker {
+            source,
+            re,
+            builtin_only: extra.is_empty(),
+        })
     }
 
     /// Every placeholder and control tag in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<TemplateMatch> {
-        self.re
-            .find_iter(text)
+        if self.builtin_only && !text.contains(BUILTIN_STARTS) {
+            return Vec::new();
+        }
+        let re = self.re.get_or_init(|| {
+            Regex::new(&self.source).expect("the built-in template patterns are valid")
+        });
+        re.find_iter(text)
             .filter(|m| !m.is_empty())
             .map(|m| TemplateMatch {
                 range: m.range(),
