@@ -98,7 +98,7 @@ enum Target {
 pub struct WordList {
     meta: RuleMeta,
     entries: Vec<Entry>,
-    /// Every form of every entry (lowercase), sorted.
+    /// Every form of every entry (lowercase).
     patterns: Vec<String>,
     /// The leading word of each pattern ([`head`]) → the patterns that start with it.
     by_head: HashMap<String, Vec<usize>>,
@@ -257,19 +257,20 @@ impl WordList {
                 }
                 Some(v) => {
                     let verb = words[v].to_owned();
+                    let forms = verb_forms(&verb, lex);
                     verb_table
                         .entry(verb.clone())
-                        .or_insert_with(|| verb_forms(&verb, lex).into_iter().collect());
+                        .or_insert_with(|| forms.iter().cloned().collect());
                     // The contiguous phrase as written (infinitive or participle in place).
                     if !has_gap {
-                        for (form, kind) in verb_forms(&verb, lex) {
+                        for (form, kind) in &forms {
                             let mut w = words.clone();
-                            w[v] = &form;
+                            w[v] = form;
                             add(
                                 w.join(" "),
                                 Target::Direct {
                                     entry: i,
-                                    form: Some(kind),
+                                    form: Some(*kind),
                                     plural: false,
                                     adj_e: false,
                                 },
@@ -293,7 +294,7 @@ impl WordList {
                             },
                         );
                     } else if words.len() == 2 && v == 0 {
-                        for (form, kind) in verb_forms(&verb, lex) {
+                        for (form, kind) in forms {
                             if kind == VerbForm::Participle {
                                 continue;
                             }
@@ -345,9 +346,9 @@ impl WordList {
                 targets.sort_by_key(|t| !is_exact(t));
             }
         }
-        let mut keys: Vec<String> = patterns.keys().cloned().collect();
-        keys.sort();
-        let targets = keys.iter().map(|k| patterns[k].clone()).collect();
+        // No need to sort: two patterns never cover the same words, so their order does
+        // not decide between matches (and FxHash iterates the same way every run).
+        let (keys, targets): (Vec<String>, Vec<Vec<Target>>) = patterns.into_iter().unzip();
         let mut by_head: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, k) in keys.iter().enumerate() {
             by_head.entry(head(k).to_owned()).or_default().push(i);
