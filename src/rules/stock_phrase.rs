@@ -59,8 +59,9 @@ pub struct StockPhrase {
     /// tried where such a word occurs, so a letter compiles only the few patterns whose
     /// first word it contains, and no automaton over all patterns is built at start-up.
     by_word: HashMap<String, Vec<Candidate>>,
-    /// Patterns that can start on a number (`{datum}`).
-    by_number: Vec<usize>,
+    /// Patterns that can start on a number (`{datum}`), with the words of which the text
+    /// must hold one.
+    by_number: Vec<(usize, Option<Vec<String>>)>,
     /// Patterns that can start anywhere (searched through the whole text).
     anywhere: Vec<usize>,
     /// Each pattern's regex, on bytes with Unicode off, built on first use. The text is
@@ -194,8 +195,9 @@ enum Start {
     /// A word token whose `start_key` is the first string, followed by a word token
     /// whose `start_key` is one of the second (when that is known).
     Word(String, Option<Vec<String>>),
-    /// A number token (`{datum}`: "3 maart", "12-03-2025").
-    Number,
+    /// A number token (`{datum}`: "3 maart", "12-03-2025"); the text must then hold one
+    /// of the words after the date (when that is known).
+    Number(Option<Vec<String>>),
     /// Anywhere (a pattern that opens with `…`).
     Anywhere,
 }
@@ -240,7 +242,7 @@ fn starts(elements: &[Element]) -> Vec<Start> {
             }
             Element::Date => {
                 out.extend(WEEKDAYS.iter().map(|d| Start::Word((*d).to_owned(), None)));
-                out.push(Start::Number);
+                out.push(Start::Number(firsts(rest)));
                 break;
             }
             Element::Gap => {
@@ -324,7 +326,7 @@ impl StockPhrase {
                         .entry(w)
                         .or_default()
                         .push(Candidate { phrase: i, next }),
-                    Start::Number => by_number.push(i),
+                    Start::Number(words) => by_number.push((i, words)),
                     Start::Anywhere => anywhere.push(i),
                 }
             }
@@ -416,6 +418,17 @@ impl Rule for StockPhrase {
                 hits.push((span, i));
             }
         };
+        // A date pattern ("{datum} jl") only where the text has a word that follows it.
+        let by_number: Vec<usize> = self
+            .by_number
+            .iter()
+            .filter(|(_, words)| {
+                words
+                    .as_ref()
+                    .is_none_or(|ws| ws.iter().any(|w| doc.lower.contains(w.as_str())))
+            })
+            .map(|(i, _)| *i)
+            .collect();
         for (ti, t) in doc.tokens.iter().enumerate() {
             match t.kind {
                 TokenKind::Word => {
@@ -442,7 +455,7 @@ impl Rule for StockPhrase {
                     }
                 }
                 TokenKind::Number => {
-                    for &i in &self.by_number {
+                    for &i in &by_number {
                         try_at(i, t.span.start, &mut hits);
                     }
                 }
@@ -486,15 +499,17 @@ impl Rule for StockPhrase {
     }
 }
 
-/// One pattern's regex: bytes, Unicode off, no one-pass DFA or backtracker (each regex
-/// searches only a few places in a letter, so building fast matters more).
+/// One pattern's regex: bytes, Unicode off, no one-pass DFA, backtracker or prefilter
+/// (each regex searches, anchored, only a few places in a letter, so building fast
+/// matters more).
 fn phrase_regex(source: &str) -> Result<meta::Regex, String> {
     meta::Regex::builder()
         .configure(
             meta::Config::new()
                 .which_captures(WhichCaptures::Implicit)
                 .onepass(false)
-                .backtrack(false),
+                .backtrack(false)
+                .auto_prefilter(false),
         )
         .syntax(syntax::Config::new().unicode(false).utf8(false))
         .build(source)
@@ -563,7 +578,7 @@ mod tests {
                 Start::Word("brief".into(), Some(vec!["dient".into()]))
             ]
         );
-        assert!(words("{datum} jl").contains(&Start::Number));
+        assert!(words("{datum} jl").contains(&Start::Number(Some(vec!["jl".into()]))));
         assert_eq!(words("… tegemoet"), [Start::Anywhere]);
     }
 
