@@ -83,7 +83,7 @@ struct Formula {
 }
 
 impl Formula {
-    fn find(&self, text: &[u8]) -> Option<std::ops::Range<usize>> {
+    fn find(&self, text: &[u8]) -> Option<Range<usize>> {
         if let Some(gate) = self.gate
             && !gate.iter().any(|g| text.windows(g.len()).any(|w| w == *g))
         {
@@ -199,6 +199,8 @@ fn build_cue(pattern: &str) -> Result<CueRegex, String> {
         .map_err(|e| e.to_string())
 }
 
+/// The gate of a built-in pattern: `None` when the table does not know the pattern,
+/// `Some(None)` when no literal set bounds its matches.
 fn gate_of(
     table: &'static [(&str, Option<&'static [&'static [u8]]>)],
     pattern: &str,
