@@ -108,6 +108,25 @@ pub struct ListInfo {
     pub detail: Option<String>,
 }
 
+/// A regex on bytes with Unicode off, without the engines that only pay off on long
+/// texts (one-pass DFA, backtracker, literal prefilter): for patterns that search a
+/// sentence or a few anchored places, it builds in half the time of a full `regex`.
+/// Non-ASCII literals still match as UTF-8.
+pub fn lean_regex(source: &str) -> Result<regex_automata::meta::Regex, String> {
+    use regex_automata::{meta, nfa::thompson::WhichCaptures, util::syntax};
+    meta::Regex::builder()
+        .configure(
+            meta::Config::new()
+                .which_captures(WhichCaptures::Implicit)
+                .onepass(false)
+                .backtrack(false)
+                .auto_prefilter(false),
+        )
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .build(source)
+        .map_err(|e| e.to_string())
+}
+
 /// Ranks for [`Rule::word_level`], most specific first.
 pub mod rank {
     pub const STOCK_PHRASE: u8 = 0;

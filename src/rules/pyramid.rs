@@ -23,9 +23,6 @@ use crate::config::schema::RuleDef;
 use crate::finding::Finding;
 use crate::text::{Document, Letter, TokenKind};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use regex_automata::meta;
-use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::util::syntax;
 use serde::Deserialize;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
@@ -180,23 +177,11 @@ mod gates {
 }
 
 /// Cue patterns run on bytes with Unicode off: ASCII word boundaries and byte-wise `.`
-/// keep the automata small (non-ASCII literals such as € still match as UTF-8). Each cue
-/// searches one sentence, so the regex skips the engines that only pay off on long texts
-/// (one-pass DFA, backtracker, literal prefilter): it builds in half the time.
-type CueRegex = meta::Regex;
+/// keep the automata small. Each cue searches one sentence, so a lean regex will do.
+type CueRegex = regex_automata::meta::Regex;
 
 fn build_cue(pattern: &str) -> Result<CueRegex, String> {
-    meta::Regex::builder()
-        .configure(
-            meta::Config::new()
-                .which_captures(WhichCaptures::Implicit)
-                .onepass(false)
-                .backtrack(false)
-                .auto_prefilter(false),
-        )
-        .syntax(syntax::Config::new().unicode(false).utf8(false))
-        .build(&pattern.replace("{datum}", &format!("(?:{DATE})")))
-        .map_err(|e| e.to_string())
+    super::lean_regex(&pattern.replace("{datum}", &format!("(?:{DATE})")))
 }
 
 /// The gate of a built-in pattern: `None` when the table does not know the pattern,

@@ -16,8 +16,6 @@ use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion};
 use crate::text::lexicon::key;
 use crate::text::{Document, Span, TokenKind};
-use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, meta};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
@@ -334,7 +332,7 @@ impl StockPhrase {
             // The list's own patterns are checked by a test; a project's extra patterns
             // are compiled now, so a bad one is a configuration error.
             if place.starts_with("extra") {
-                phrase_regex(&re).map_err(|e| format!("regel '{}': {place}: {e}", def.id))?;
+                super::lean_regex(&re).map_err(|e| format!("regel '{}': {place}: {e}", def.id))?;
             }
             sources.push(re);
             phrases.push(Phrase {
@@ -363,7 +361,7 @@ impl StockPhrase {
 
     fn regex(&self, i: usize) -> &meta::Regex {
         self.regexes[i]
-            .get_or_init(|| phrase_regex(&self.sources[i]).expect("validated in from_def"))
+            .get_or_init(|| super::lean_regex(&self.sources[i]).expect("validated in from_def"))
     }
 
     pub fn pattern_count(&self) -> usize {
@@ -499,23 +497,6 @@ impl Rule for StockPhrase {
     }
 }
 
-/// One pattern's regex: bytes, Unicode off, no one-pass DFA, backtracker or prefilter
-/// (each regex searches, anchored, only a few places in a letter, so building fast
-/// matters more).
-fn phrase_regex(source: &str) -> Result<meta::Regex, String> {
-    meta::Regex::builder()
-        .configure(
-            meta::Config::new()
-                .which_captures(WhichCaptures::Implicit)
-                .onepass(false)
-                .backtrack(false)
-                .auto_prefilter(false),
-        )
-        .syntax(syntax::Config::new().unicode(false).utf8(false))
-        .build(source)
-        .map_err(|e| e.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -557,7 +538,7 @@ mod tests {
         for (_, row) in tsv_rows(wordlist("standaardzinnen").unwrap()) {
             let elements = parse(row[0]).unwrap();
             assert!(!starts(&elements).is_empty(), "{}", row[0]);
-            phrase_regex(&regex_of(&elements)).unwrap();
+            crate::rules::lean_regex(&regex_of(&elements)).unwrap();
         }
     }
 
