@@ -8,6 +8,9 @@
 #[path = "src/text/word_hash.rs"]
 mod word_hash;
 
+#[path = "src/config/tsv.rs"]
+mod tsv;
+
 #[path = "src/rules/cue_patterns.rs"]
 #[allow(dead_code)]
 mod cue_patterns;
@@ -34,11 +37,10 @@ fn cue_gates() {
         .flat_map(|g| g.iter())
         .map(|p| p.to_string())
         .collect();
-    let formulas: Vec<String> = std::fs::read_to_string("wordlists/contextformules.tsv")
-        .expect("wordlists/contextformules.tsv")
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').next().unwrap_or("").trim().to_owned())
+    let formulas = std::fs::read_to_string("wordlists/contextformules.tsv")
+        .expect("wordlists/contextformules.tsv");
+    let formulas: Vec<String> = tsv::tsv_rows(&formulas)
+        .map(|(_, row)| row[0].to_owned())
         .collect();
     for (name, patterns, anchor) in [
         ("CUE_GATES", &cues, false),
@@ -107,18 +109,13 @@ fn frequency_table() {
     let src = "wordlists/frequentie.tsv";
     println!("cargo::rerun-if-changed={src}");
     println!("cargo::rerun-if-changed=src/text/word_hash.rs");
+    println!("cargo::rerun-if-changed=src/config/tsv.rs");
     let text = std::fs::read_to_string(src).expect("wordlists/frequentie.tsv");
-    // Same reading as `config::embedded::tsv_rows`: skip blank and '#' lines, trim cells;
-    // a later duplicate wins.
+    // Read as the program reads every list (`config::tsv`); a later duplicate wins.
     let mut order: Vec<&str> = Vec::new();
     let mut zipf: HashMap<&str, u8> = HashMap::new();
-    for line in text.lines() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut cells = line.split('\t').map(str::trim);
-        let (Some(word), Some(z)) = (cells.next(), cells.next()) else {
+    for (_, cells) in tsv::tsv_rows(&text) {
+        let (Some(&word), Some(&z)) = (cells.first(), cells.get(1)) else {
             continue;
         };
         let Ok(z) = z.parse::<f32>() else { continue };

@@ -70,14 +70,4 @@ pub fn wordlist_names() -> impl Iterator<Item = &'static str> {
     WORDLISTS.iter().map(|(n, _)| *n)
 }
 
-/// Rows of a tab-separated list: `(line number, fields)`, skipping comments and blanks.
-pub fn tsv_rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
-    text.lines().enumerate().filter_map(|(i, line)| {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
-            None
-        } else {
-            Some((i + 1, line.split('\t').map(str::trim).collect()))
-        }
-    })
-}
+pub use super::tsv::tsv_rows;

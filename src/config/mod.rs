@@ -3,6 +3,7 @@
 
 pub mod embedded;
 pub mod schema;
+pub mod tsv;
 
 use crate::rules::{RuleSet, registry};
 use schema::{ProjectConfig, RuleDef};

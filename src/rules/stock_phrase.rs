@@ -10,7 +10,7 @@
 //! needs no folded copy. Matches start and end on token edges; of overlapping matches the
 //! //! leftmost-longest wins.
 
-use super::{Rule, RuleMeta, allowed, params};
+use super::{Rule, RuleMeta, allowed, leading_word, params};
 use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion};
@@ -19,7 +19,7 @@ use crate::text::{Document, Span, TokenKind};
 use regex_automata::{Anchored, Input, meta};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -53,7 +53,7 @@ struct Phrase {
 pub struct StockPhrase {
     meta: RuleMeta,
     phrases: Vec<Phrase>,
-    /// Patterns by the `start_key` of the word a match can start on: a text is only
+    /// Patterns by the `leading_word` of the word a match can start on: a text is only
     /// tried where such a word occurs, so a letter compiles only the few patterns whose
     /// first word it contains, and no automaton over all patterns is built at start-up.
     by_word: HashMap<String, Vec<Candidate>>,
@@ -73,7 +73,12 @@ pub struct StockPhrase {
 }
 
 /// A date as letters write it: "3 maart 2025", "maandag 3 maart", "3-3-2025", "3 mrt.".
-const DATE: &str = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) +)?(?:[0-9]{1,2}(?:e|ste|de)? +(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?: +[0-9]{4})?|[0-9]{1,2}[-/.][0-9]{1,2}(?:[-/.][0-9]{2,4})?)";
+static DATE: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?:(?:{}) +)?(?:[0-9]{{1,2}}(?:e|ste|de)? +(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?: +[0-9]{{4}})?|[0-9]{{1,2}}[-/.][0-9]{{1,2}}(?:[-/.][0-9]{{2,4}})?)",
+        WEEKDAYS.join("|")
+    )
+});
 /// One to six words within the sentence.
 const GAP: &str = r"[^ .!?;:]+(?: +[^ .!?;:]+){0,5}?";
 
@@ -164,7 +169,7 @@ fn regex_of(elements: &[Element]) -> String {
             ),
             Element::Optional(ws) => (words(ws), true),
             Element::Gap => (GAP.to_owned(), false),
-            Element::Date => (DATE.to_owned(), false),
+            Element::Date => (DATE.clone(), false),
         };
         match (optional, started) {
             (true, false) => re.push_str(&format!(r"(?:{element} +)?")),
@@ -190,8 +195,8 @@ struct Candidate {
 /// Where a pattern can start.
 #[derive(Debug, PartialEq)]
 enum Start {
-    /// A word token whose `start_key` is the first string, followed by a word token
-    /// whose `start_key` is one of the second (when that is known).
+    /// A word token whose `leading_word` is the first string, followed by a word token
+    /// whose `leading_word` is one of the second (when that is known).
     Word(String, Option<Vec<String>>),
     /// A number token (`{datum}`: "3 maart", "12-03-2025"); the text must then hold one
     /// of the words after the date (when that is known).
@@ -200,6 +205,7 @@ enum Start {
     Anywhere,
 }
 
+/// The weekdays a date may open with: in `DATE`, and where a date pattern can start.
 const WEEKDAYS: [&str; 7] = [
     "maandag",
     "dinsdag",
@@ -215,12 +221,12 @@ const WEEKDAYS: [&str; 7] = [
 fn starts(elements: &[Element]) -> Vec<Start> {
     let mut out = Vec::new();
     let word = |ws: &[String], rest: &[Element]| {
-        let first = start_key(&ws[0]);
+        let first = leading_word(&ws[0]);
         let next = if first.len() != ws[0].len() {
             // "e-mail": the tokeniser may split it, so the next token is not known.
             None
         } else if let Some(second) = ws.get(1) {
-            Some(vec![start_key(second).to_owned()])
+            Some(vec![leading_word(second).to_owned()])
         } else {
             firsts(rest)
         };
@@ -252,33 +258,25 @@ fn starts(elements: &[Element]) -> Vec<Start> {
     out
 }
 
-/// The `start_key`s of the words a match of these elements must begin with; `None`
+/// The `leading_word`s of the words a match of these elements must begin with; `None`
 /// when that is not a fixed set (a gap, a date, or nothing left).
 fn firsts(elements: &[Element]) -> Option<Vec<String>> {
     let mut out = Vec::new();
     for e in elements {
         match e {
-            Element::Optional(ws) => out.push(start_key(&ws[0]).to_owned()),
+            Element::Optional(ws) => out.push(leading_word(&ws[0]).to_owned()),
             Element::Words(ws) => {
-                out.push(start_key(&ws[0]).to_owned());
+                out.push(leading_word(&ws[0]).to_owned());
                 return Some(out);
             }
             Element::Choice(alts) => {
-                out.extend(alts.iter().map(|a| start_key(&a[0]).to_owned()));
+                out.extend(alts.iter().map(|a| leading_word(&a[0]).to_owned()));
                 return Some(out);
             }
             Element::Gap | Element::Date => return None,
         }
     }
     None
-}
-
-/// A lowercase word up to its first character that is not a letter or digit: "e-mail"
-/// and "e" both give "e", so a pattern word and a token agree however the tokeniser
-/// splits hyphens and dots.
-fn start_key(word: &str) -> &str {
-    word.find(|c: char| !c.is_alphanumeric())
-        .map_or(word, |end| &word[..end])
 }
 
 impl StockPhrase {
@@ -430,14 +428,15 @@ impl Rule for StockPhrase {
         for (ti, t) in doc.tokens.iter().enumerate() {
             match t.kind {
                 TokenKind::Word => {
-                    let Some(candidates) = self.by_word.get(start_key(doc.token_lower(t))) else {
+                    let Some(candidates) = self.by_word.get(leading_word(doc.token_lower(t)))
+                    else {
                         continue;
                     };
                     let next = doc
                         .tokens
                         .get(ti + 1)
                         .filter(|n| n.kind == TokenKind::Word)
-                        .map(|n| start_key(doc.token_lower(n)));
+                        .map(|n| leading_word(doc.token_lower(n)));
                     for Candidate {
                         phrase,
                         next: second,

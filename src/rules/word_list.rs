@@ -8,7 +8,7 @@
 //! behandeling"); a verb with only a function word ("dienen te") matches the verb when
 //! that word follows ("u dient het formulier te ondertekenen").
 
-use super::{Rule, RuleMeta, allowed, params, whole_words};
+use super::{Rule, RuleMeta, allowed, leading_word, params, whole_words};
 use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion, match_case};
@@ -100,7 +100,7 @@ pub struct WordList {
     entries: Vec<Entry>,
     /// Every form of every entry (lowercase).
     patterns: Vec<String>,
-    /// The leading word of each pattern ([`head`]) → the patterns that start with it.
+    /// The leading word of each pattern ([`leading_word`]) → the patterns that start with it.
     by_head: HashMap<String, Vec<usize>>,
     targets: Vec<Vec<Target>>,
     /// Verb infinitive → its forms, for anchor verification.
@@ -351,7 +351,10 @@ impl WordList {
         let (keys, targets): (Vec<String>, Vec<Vec<Target>>) = patterns.into_iter().unzip();
         let mut by_head: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, k) in keys.iter().enumerate() {
-            by_head.entry(head(k).to_owned()).or_default().push(i);
+            by_head
+                .entry(leading_word(k).to_owned())
+                .or_default()
+                .push(i);
         }
         Ok(WordList {
             meta: RuleMeta::new(def),
@@ -677,7 +680,7 @@ impl Rule for WordList {
                 continue;
             }
             let rest = &doc.lower[t.span.start..];
-            let Some(ps) = self.by_head.get(head(rest)) else {
+            let Some(ps) = self.by_head.get(leading_word(rest)) else {
                 continue;
             };
             for &p in ps {
@@ -720,16 +723,6 @@ impl Rule for WordList {
             self.report(doc, lex, hit, out);
         }
     }
-}
-
-/// The leading run of letters and digits of `text`: the key of a pattern, and of the
-/// text where a word starts.
-fn head(text: &str) -> &str {
-    let end = text
-        .char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(text.len(), |(i, _)| i);
-    &text[..end]
 }
 
 #[cfg(test)]
