@@ -21,7 +21,52 @@ use std::path::Path;
 fn main() {
     frequency_table();
     cue_gates();
+    rules_json();
 }
+
+/// The built-in rule files as one JSON array (OUT_DIR/rules.json): reading JSON at start-up
+/// takes a tenth of the time of reading YAML (0.8 ms). The YAML stays the source; a
+/// mistake in it now stops the build with the file named.
+fn rules_json() {
+    let mut all = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir("rules")
+        .expect("rules/")
+        .map(|e| e.expect("rules/").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    names.sort();
+    println!("cargo::rerun-if-changed=rules");
+    for name in RULE_FILE_ORDER {
+        let path = Path::new("rules").join(name);
+        assert!(names.contains(&path), "{} is missing", path.display());
+        println!("cargo::rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path).expect("rule file");
+        let rules: Vec<serde_json::Value> =
+            serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        all.extend(rules);
+    }
+    assert_eq!(
+        names.len(),
+        RULE_FILE_ORDER.len(),
+        "a rules/*.yaml file is not listed in build.rs"
+    );
+    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).to_owned();
+    let json = serde_json::to_string(&all).expect("json");
+    std::fs::write(out.join("rules.json"), json).expect("write rules.json");
+    let list = format!("pub const RULE_FILE_NAMES: &[&str] = &{RULE_FILE_ORDER:?};\n");
+    std::fs::write(out.join("rule_files.rs"), list).expect("write rule_files.rs");
+}
+
+/// The rule files, in the order their rules are listed.
+const RULE_FILE_ORDER: &[&str] = &[
+    "zinnen.yaml",
+    "woorden.yaml",
+    "ontkenning.yaml",
+    "werkwoorden.yaml",
+    "brief.yaml",
+    "zinsbouw.yaml",
+    "meta.yaml",
+];
 
 /// For every built-in cue of the `pyramid` rule and every context formula: literals of
 /// which a match must contain at least one (its prefix or suffix literals, whichever set

@@ -152,3 +152,22 @@ fn configured_placeholders_are_masked() {
         .code(2)
         .stderr(predicate::str::contains("ongeldig placeholder-patroon"));
 }
+
+/// build.rs embeds rules/*.yaml as JSON; the rules read from it must be exactly the rules
+/// as the YAML states them (same order, same params, same texts).
+#[test]
+fn embedded_rules_are_the_yaml_files() {
+    use helder::config::{default_defs, embedded::RULE_FILE_NAMES, schema::RuleDef};
+    let mut from_yaml: Vec<RuleDef> = Vec::new();
+    for name in RULE_FILE_NAMES {
+        let path = format!("{}/rules/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        from_yaml.extend(serde_yaml::from_str::<Vec<RuleDef>>(&text).unwrap());
+    }
+    let embedded = default_defs().unwrap();
+    assert!(embedded.len() >= 24);
+    assert_eq!(
+        serde_json::to_string(&embedded).unwrap(),
+        serde_json::to_string(&from_yaml).unwrap()
+    );
+}

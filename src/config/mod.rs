@@ -164,15 +164,14 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// The default rule definitions, from the embedded `rules/*.yaml`.
+/// The default rule definitions: `rules/*.yaml`, embedded as JSON by build.rs.
 pub fn default_defs() -> Result<Vec<RuleDef>, ConfigError> {
-    let mut defs = Vec::new();
-    for (name, text) in embedded::RULE_FILES {
-        let file: Vec<RuleDef> =
-            serde_yaml::from_str(text).map_err(|e| yaml_error(&format!("rules/{name}"), &e))?;
-        defs.extend(file);
-    }
-    Ok(defs)
+    serde_json::from_str(embedded::RULES_JSON).map_err(|e| ConfigError {
+        file: "rules/*.yaml".to_owned(),
+        line: Some(e.line()),
+        column: Some(e.column()),
+        message: e.to_string(),
+    })
 }
 
 /// Find `helder.yaml` or `.helder.yaml` from `start` upward, stopping at a repository root.
