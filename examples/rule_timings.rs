@@ -68,6 +68,35 @@ fn main() {
         }
         return;
     }
+    // RULE_TIMINGS_COLD=1: each rule's first and second run, to see what a rule builds
+    // lazily on its first text (start-up cost that `perf` on a warm loop hides).
+    if std::env::var("RULE_TIMINGS_COLD").is_ok() {
+        for r in rules.rules() {
+            let mut out = Vec::new();
+            let t = Instant::now();
+            r.check(&doc, &mut out);
+            let first = t.elapsed();
+            let t = Instant::now();
+            r.check(&doc, &mut out);
+            let second = t.elapsed();
+            println!(
+                "{:>8.3} ms {:>8.3} ms  {}",
+                first.as_secs_f64() * 1e3,
+                second.as_secs_f64() * 1e3,
+                r.meta().id
+            );
+        }
+        let per_rule = rules.run(&doc);
+        for _ in 0..2 {
+            let t = Instant::now();
+            let _ = helder::score::sentence_features(&doc, &rules, &per_rule, 20);
+            println!(
+                "{:>8.3} ms  sentence_features",
+                t.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        return;
+    }
     let mut rows = vec![("(tokeniser)".to_owned(), tok)];
     let mut total_rules = std::time::Duration::ZERO;
     for r in rules.rules() {

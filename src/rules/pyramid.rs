@@ -17,12 +17,14 @@
 //! reader does nothing) does not count as the main message.
 
 use super::cue_patterns::{self, DATE};
+use super::prebuilt::Matcher;
 use super::{Rule, RuleMeta, params};
 use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
 use crate::text::{Document, Letter, TokenKind};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use regex_automata::Input;
 use serde::Deserialize;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
@@ -76,7 +78,7 @@ impl Default for Params {
 struct Formula {
     source: String,
     gate: Option<&'static [&'static [u8]]>,
-    re: OnceLock<CueRegex>,
+    re: OnceLock<Matcher>,
 }
 
 impl Formula {
@@ -89,7 +91,8 @@ impl Formula {
         let re = self
             .re
             .get_or_init(|| build_cue(&self.source).expect("checked in from_def"));
-        re.find(text).map(|m| m.range())
+        // The source is anchored (`^`), so a match starts at 0.
+        re.find_end(Input::new(text)).map(|end| 0..end)
     }
 }
 
@@ -177,11 +180,10 @@ mod gates {
 }
 
 /// Cue patterns run on bytes with Unicode off: ASCII word boundaries and byte-wise `.`
-/// keep the automata small. Each cue searches one sentence, so a lean regex will do.
-type CueRegex = regex_automata::meta::Regex;
-
-fn build_cue(pattern: &str) -> Result<CueRegex, String> {
-    super::lean_regex(&pattern.replace("{datum}", &format!("(?:{DATE})")))
+/// keep the automata small. Each searches one sentence: a DFA from build.rs, or a lean
+/// regex for a cue with a long gap.
+fn build_cue(pattern: &str) -> Result<Matcher, String> {
+    Matcher::unanchored(&pattern.replace("{datum}", &format!("(?:{DATE})")))
 }
 
 /// The gate of a built-in pattern: `None` when the table does not know the pattern,
@@ -195,7 +197,7 @@ fn gate_of(
 
 struct Cue {
     source: &'static str,
-    re: OnceLock<CueRegex>,
+    re: OnceLock<Matcher>,
 }
 
 /// Cue indices into `Cues::cues`, one field per kind of cue (see `cue_patterns`).
@@ -753,9 +755,9 @@ mod tests {
         out.into_iter().map(|f| f.message).collect()
     }
 
-    /// The gates from build.rs may only skip a regex that would not have matched: on
-    /// every sentence of the test corpus, each cue and formula with a closed gate must
-    /// also fail its regex.
+    /// The gates from build.rs may only skip a regex that would not have matched, and a
+    /// prebuilt DFA must match as the regex does: on every sentence of the test corpus,
+    /// each cue and formula must give what its lean regex gives.
     #[test]
     fn gates_never_hide_a_match() {
         let c = &*CUES;
@@ -765,15 +767,11 @@ mod tests {
             "build.rs sees every cue"
         );
         let formulas = rule("kern").formulas;
-        let cue_res: Vec<CueRegex> = c
-            .cues
-            .iter()
-            .map(|q| build_cue(q.source).unwrap())
-            .collect();
-        let formula_res: Vec<CueRegex> = formulas
-            .iter()
-            .map(|f| build_cue(&f.source).unwrap())
-            .collect();
+        let lean = |p: &str| {
+            crate::rules::lean_regex(&p.replace("{datum}", &format!("(?:{DATE})"))).unwrap()
+        };
+        let cue_res: Vec<_> = c.cues.iter().map(|q| lean(q.source)).collect();
+        let formula_res: Vec<_> = formulas.iter().map(|f| lean(&f.source)).collect();
         let mut sentences = 0;
         let mut matched = 0;
         for dir in [

@@ -8,8 +8,11 @@
 //! regexes whose first word it contains, and start-up builds none. Between two words of
 //! a pattern any run of whitespace matches (a line break counts as a space), so the text
 //! needs no folded copy. Matches start and end on token edges; of overlapping matches the
-//! //! leftmost-longest wins.
+//! leftmost-longest wins.
 
+use super::prebuilt::Matcher;
+pub use super::stock_syntax::compile;
+use super::stock_syntax::{Element, WEEKDAYS, parse, regex_of};
 use super::{Rule, RuleMeta, allowed, leading_word, params};
 use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
@@ -19,7 +22,7 @@ use crate::text::{Document, Span, TokenKind};
 use regex_automata::{Anchored, Input, meta};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::OnceLock;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -60,130 +63,17 @@ pub struct StockPhrase {
     /// Patterns that can start on a number (`{datum}`), with the words of which the text
     /// must hold one.
     by_number: Vec<(usize, Option<Vec<String>>)>,
-    /// Patterns that can start anywhere (searched through the whole text).
-    anywhere: Vec<usize>,
-    /// Each pattern's regex, on bytes with Unicode off, built on first use. The text is
-    /// lowercased; non-ASCII letters match as UTF-8, and matches are checked against
-    /// token edges afterwards.
+    /// Patterns that can start anywhere, searched through the whole text with a regex
+    /// (built on first use) that also tells where each match starts.
+    anywhere: Vec<(usize, OnceLock<meta::Regex>)>,
+    /// Each pattern's regex, on bytes with Unicode off: the DFA build.rs made for a
+    /// built-in pattern, or a regex built on first use. The text is lowercased; non-ASCII
+    /// letters match as UTF-8, and matches are checked against token edges afterwards.
     sources: Vec<String>,
-    regexes: Vec<OnceLock<meta::Regex>>,
+    regexes: Vec<OnceLock<Matcher>>,
     allow: HashSet<String>,
     /// Where the patterns come from, for `helder explain`.
     source: String,
-}
-
-/// A date as letters write it: "3 maart 2025", "maandag 3 maart", "3-3-2025", "3 mrt.".
-static DATE: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        r"(?:(?:{}) +)?(?:[0-9]{{1,2}}(?:e|ste|de)? +(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?: +[0-9]{{4}})?|[0-9]{{1,2}}[-/.][0-9]{{1,2}}(?:[-/.][0-9]{{2,4}})?)",
-        WEEKDAYS.join("|")
-    )
-});
-/// One to six words within the sentence.
-const GAP: &str = r"[^ .!?;:]+(?: +[^ .!?;:]+){0,5}?";
-
-/// One element of a pattern in the list's syntax.
-enum Element {
-    /// Fixed words: "naar aanleiding van".
-    Words(Vec<String>),
-    /// `(a|b c)`: one of the alternatives.
-    Choice(Vec<Vec<String>>),
-    /// `[a b]`: optional words.
-    Optional(Vec<String>),
-    /// `…`: one to six words.
-    Gap,
-    /// `{datum}`.
-    Date,
-}
-
-fn parse(pattern: &str) -> Result<Vec<Element>, String> {
-    let words = |s: &str| -> Result<Vec<String>, String> {
-        let ws: Vec<String> = s.split_whitespace().map(str::to_owned).collect();
-        if ws.is_empty() {
-            return Err(format!("lege groep in '{pattern}'"));
-        }
-        Ok(ws)
-    };
-    let mut elements = Vec::new();
-    let mut rest = pattern.trim();
-    while !rest.is_empty() {
-        let (element, len) = if let Some(r) = rest.strip_prefix('(') {
-            let close = r
-                .find(')')
-                .ok_or_else(|| format!("')' ontbreekt in '{pattern}'"))?;
-            let alts = r[..close]
-                .split('|')
-                .map(words)
-                .collect::<Result<Vec<_>, _>>()?;
-            (Element::Choice(alts), close + 2)
-        } else if let Some(r) = rest.strip_prefix('[') {
-            let close = r
-                .find(']')
-                .ok_or_else(|| format!("']' ontbreekt in '{pattern}'"))?;
-            (Element::Optional(words(&r[..close])?), close + 2)
-        } else if rest.starts_with('…') {
-            (Element::Gap, '…'.len_utf8())
-        } else if rest.starts_with("{datum}") {
-            (Element::Date, "{datum}".len())
-        } else {
-            let end = rest
-                .find(|c: char| c.is_whitespace() || "([…{".contains(c))
-                .unwrap_or(rest.len());
-            if end == 0 {
-                return Err(format!("onverwacht teken in '{pattern}'"));
-            }
-            (Element::Words(vec![rest[..end].to_owned()]), end)
-        };
-        elements.push(element);
-        rest = rest[len.min(rest.len())..].trim_start();
-    }
-    if elements.iter().all(|e| matches!(e, Element::Optional(_))) {
-        return Err(format!("patroon zonder vaste woorden: '{pattern}'"));
-    }
-    Ok(elements)
-}
-
-/// Translate one pattern of the list's syntax into a regex (without anchors).
-pub fn compile(pattern: &str) -> Result<String, String> {
-    Ok(regex_of(&parse(pattern)?))
-}
-
-fn regex_of(elements: &[Element]) -> String {
-    let words = |ws: &[String]| -> String {
-        ws.iter()
-            .map(|w| regex::escape(w))
-            .collect::<Vec<_>>()
-            .join(" +")
-    };
-    let mut re = String::new();
-    let mut started = false;
-    for e in elements {
-        let (element, optional) = match e {
-            Element::Words(ws) => (words(ws), false),
-            Element::Choice(alts) => (
-                format!(
-                    "(?:{})",
-                    alts.iter().map(|a| words(a)).collect::<Vec<_>>().join("|")
-                ),
-                false,
-            ),
-            Element::Optional(ws) => (words(ws), true),
-            Element::Gap => (GAP.to_owned(), false),
-            Element::Date => (DATE.clone(), false),
-        };
-        match (optional, started) {
-            (true, false) => re.push_str(&format!(r"(?:{element} +)?")),
-            (true, true) => re.push_str(&format!(r"(?: +{element})?")),
-            (false, false) => {
-                re.push_str(&element);
-                started = true;
-            }
-            (false, true) => re.push_str(&format!(r" +{element}")),
-        }
-    }
-    // ASCII word boundaries keep the regex on its fast DFA path (Unicode `\b` forces the
-    // slow PikeVM); matches are checked against token edges afterwards anyway.
-    format!(r"(?-u:\b)(?:{re})(?-u:\b)")
 }
 
 /// A pattern that may start at a word, if the next word is one of `next` (when known).
@@ -204,17 +94,6 @@ enum Start {
     /// Anywhere (a pattern that opens with `…`).
     Anywhere,
 }
-
-/// The weekdays a date may open with: in `DATE`, and where a date pattern can start.
-const WEEKDAYS: [&str; 7] = [
-    "maandag",
-    "dinsdag",
-    "woensdag",
-    "donderdag",
-    "vrijdag",
-    "zaterdag",
-    "zondag",
-];
 
 /// The tokens a match of the pattern can start on: the first words of its leading
 /// optional parts and of its first fixed part, each with the words that can follow it.
@@ -323,7 +202,7 @@ impl StockPhrase {
                         .or_default()
                         .push(Candidate { phrase: i, next }),
                     Start::Number(words) => by_number.push((i, words)),
-                    Start::Anywhere => anywhere.push(i),
+                    Start::Anywhere => anywhere.push((i, OnceLock::new())),
                 }
             }
             let re = regex_of(&elements);
@@ -357,9 +236,10 @@ impl StockPhrase {
         })
     }
 
-    fn regex(&self, i: usize) -> &meta::Regex {
+    /// Pattern `i`, for searches anchored at a token.
+    fn matcher(&self, i: usize) -> &Matcher {
         self.regexes[i]
-            .get_or_init(|| super::lean_regex(&self.sources[i]).expect("validated in from_def"))
+            .get_or_init(|| Matcher::anchored(&self.sources[i]).expect("validated in from_def"))
     }
 
     pub fn pattern_count(&self) -> usize {
@@ -408,8 +288,8 @@ impl Rule for StockPhrase {
         let try_at = |i: usize, start: usize, hits: &mut Vec<(Span, usize)>| {
             // Anchored at the token, with the text before it in view for `\b`.
             let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
-            if let Some(m) = self.regex(i).find(input)
-                && let Some(span) = Self::token_span(doc, m.start(), m.end())
+            if let Some(end) = self.matcher(i).find_end(input)
+                && let Some(span) = Self::token_span(doc, start, end)
             {
                 hits.push((span, i));
             }
@@ -459,8 +339,12 @@ impl Rule for StockPhrase {
                 _ => {}
             }
         }
-        for &i in &self.anywhere {
-            for m in self.regex(i).find_iter(hay) {
+        for (i, re) in &self.anywhere {
+            let i = *i;
+            let re = re.get_or_init(|| {
+                super::lean_regex(&self.sources[i]).expect("validated in from_def")
+            });
+            for m in re.find_iter(hay) {
                 if let Some(span) = Self::token_span(doc, m.start(), m.end()) {
                     hits.push((span, i));
                 }
