@@ -154,16 +154,13 @@ impl WordList {
         let lex = lexicon();
         let mut entries = Vec::new();
         let mut sectors: BTreeMap<String, usize> = BTreeMap::new();
-        let rows = tsv_rows(text)
-            .map(|(_, r)| r.into_iter().map(str::to_owned).collect::<Vec<_>>())
-            .chain(p.extra.iter().map(|line| {
-                line.split('\t')
-                    .map(|f| f.trim().to_owned())
-                    .collect::<Vec<_>>()
-            }));
+        let rows = tsv_rows(text).map(|(_, r)| r).chain(
+            p.extra
+                .iter()
+                .map(|line| line.split('\t').map(str::trim).collect::<Vec<_>>()),
+        );
         for row in rows {
-            let get =
-                |c: Option<usize>| c.and_then(|c| row.get(c)).map(String::as_str).unwrap_or("");
+            let get = |c: Option<usize>| c.and_then(|c| row.get(c)).copied().unwrap_or("");
             let sector = get(c_sector);
             if !p.sectors.is_empty() && !sector.is_empty() && !p.sectors.iter().any(|s| s == sector)
             {
@@ -185,7 +182,7 @@ impl WordList {
             if let Some(advice) = c_advice.map(|c| get(Some(c))).filter(|a| !a.is_empty()) {
                 hint = Some(capitalise(advice));
             }
-            let term = key(row.get(c_term).map(String::as_str).unwrap_or(""));
+            let term = key(row.get(c_term).copied().unwrap_or(""));
             if term.is_empty() || allow.contains(&term) {
                 continue;
             }
@@ -351,10 +348,13 @@ impl WordList {
         let (keys, targets): (Vec<String>, Vec<Vec<Target>>) = patterns.into_iter().unzip();
         let mut by_head: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, k) in keys.iter().enumerate() {
-            by_head
-                .entry(leading_word(k).to_owned())
-                .or_default()
-                .push(i);
+            let head = leading_word(k);
+            match by_head.get_mut(head) {
+                Some(ps) => ps.push(i),
+                None => {
+                    by_head.insert(head.to_owned(), vec![i]);
+                }
+            }
         }
         Ok(WordList {
             meta: RuleMeta::new(def),
