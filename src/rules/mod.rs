@@ -23,6 +23,7 @@ pub mod stock_phrase;
 pub mod stock_syntax;
 pub mod subheadings;
 pub mod suppression;
+pub mod word_index;
 pub mod word_list;
 
 use crate::config::schema::RuleDef;
@@ -168,17 +169,7 @@ pub fn whole_words(doc: &Document, start: usize, end: usize) -> Option<(usize, u
     Some((first, last))
 }
 
-/// The leading run of letters and digits of `text` ("e-mail" and "e" both give "e"):
-/// the key under which the word rules index a pattern by its first word, and look up
-/// the text where a token starts, so both agree however the tokeniser splits hyphens
-/// and dots.
-pub fn leading_word(text: &str) -> &str {
-    let end = text
-        .char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(text.len(), |(i, _)| i);
-    &text[..end]
-}
+pub use word_index::leading_word;
 
 /// Is `text` on a rule's allow-list (lowercase NFC keys)?
 pub fn allowed(allow: &rustc_hash::FxHashSet<String>, text: &str) -> bool {

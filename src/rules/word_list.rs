@@ -8,19 +8,19 @@
 //! behandeling"); a verb with only a function word ("dienen te") matches the verb when
 //! that word follows ("u dient het formulier te ondertekenen").
 
-use super::{Rule, RuleMeta, allowed, leading_word, params, whole_words};
+use super::word_index::{self, DEFAULT_COLUMNS, Entry, Prebuilt, Target, leading_word};
+use super::{Rule, RuleMeta, allowed, params, whole_words};
 use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion, match_case};
 use crate::text::lexicon::{Lexicon, key, lexicon};
-use crate::text::morph::{
-    VerbForm, adjective_forms, adjective_inflected, inflect, is_separable, noun_forms, noun_plural,
-    verb_forms,
-};
+use crate::text::morph::{VerbForm, adjective_inflected, inflect, is_separable, noun_plural};
+use crate::text::word_hash::fnv1a;
 use crate::text::{Document, Span, TokenKind};
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
@@ -48,9 +48,7 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             list: String::new(),
-            columns: ["term", "alternatives", "sector", "sources", "flags"]
-                .map(String::from)
-                .to_vec(),
+            columns: DEFAULT_COLUMNS.map(String::from).to_vec(),
             sectors: Vec::new(),
             extra: Vec::new(),
             extra_terms: BTreeMap::new(),
@@ -59,50 +57,14 @@ impl Default for Params {
     }
 }
 
-#[derive(Debug)]
-struct Entry {
-    term: String,
-    alternatives: Vec<String>,
-    hint: Option<String>,
-    verb: bool,
-    safe: bool,
-}
-
-#[derive(Clone, Debug)]
-enum Target {
-    /// The pattern is a whole form of the entry.
-    Direct {
-        entry: usize,
-        form: Option<VerbForm>,
-        /// A plural form of a noun entry: the suggestion is pluralised too.
-        plural: bool,
-        /// The -e form of an adjective entry ("navolgende"): so is the suggestion.
-        adj_e: bool,
-    },
-    /// The pattern is the fixed part of a phrase; a form of the verb must be near.
-    Anchor {
-        entry: usize,
-        verb: String,
-        /// The verb stands right after the anchor in the list's word order.
-        verb_last: bool,
-    },
-    /// The pattern is a form of the verb of a phrase whose fixed part is a single
-    /// function word after it ("dienen te"); that word must follow in the same clause.
-    VerbFirst {
-        entry: usize,
-        form: VerbForm,
-        particle: String,
-    },
-}
-
 pub struct WordList {
     meta: RuleMeta,
-    entries: Vec<Entry>,
+    entries: Cow<'static, [Entry]>,
     /// Every form of every entry (lowercase).
-    patterns: Vec<String>,
+    patterns: Cow<'static, [Cow<'static, str>]>,
     /// The leading word of each pattern ([`leading_word`]) → the patterns that start with it.
-    by_head: HashMap<String, Vec<usize>>,
-    targets: Vec<Vec<Target>>,
+    heads: Heads,
+    targets: Cow<'static, [Cow<'static, [Target]>]>,
     /// Verb infinitive → its forms, for anchor verification.
     verb_forms: HashMap<String, HashMap<String, VerbForm>>,
     allow: HashSet<String>,
@@ -112,16 +74,24 @@ pub struct WordList {
     source: String,
 }
 
+/// The first-word index: built from the patterns, or laid out by build.rs.
+enum Heads {
+    Built(HashMap<String, Vec<u32>>),
+    Prebuilt(&'static Prebuilt),
+}
+
+/// The indexes build.rs made of the built-in lists, by list name (`PREBUILT`).
+mod prebuilt {
+    use super::{Cow, Entry, Prebuilt, Target, VerbForm};
+    include!(concat!(env!("OUT_DIR"), "/word_index.rs"));
+}
+
 /// Words after which a verb form reads as a noun ("uw verzoek", "de verzoeken").
 const DETERMINERS: &[&str] = &[
     "de", "het", "een", "uw", "je", "jouw", "ons", "onze", "dit", "deze", "dat", "die", "zijn",
     "haar", "hun", "elk", "ieder", "welk", "geen", "mijn", "jullie",
 ];
 
-/// Words too common to anchor a phrase on.
-const FUNCTION_WORDS: &[&str] = &[
-    "te", "van", "voor", "aan", "op", "in", "met", "om", "tot", "de", "het", "een", "er", "zich",
-];
 /// Auxiliaries that make an ambiguous form a participle ("heeft verzocht").
 const AUXILIARIES: &[&str] = &[
     "heb", "hebt", "heeft", "hebben", "had", "hadden", "ben", "bent", "is", "zijn", "was", "waren",
@@ -142,238 +112,101 @@ impl WordList {
             wordlist(&p.list)
                 .ok_or_else(|| format!("regel '{}': onbekende woordenlijst '{}'", def.id, p.list))?
         };
-        let col = |name: &str| p.columns.iter().position(|c| c == name);
-        let (c_term, c_alt, c_advice, c_sector, c_flags) = (
-            col("term").unwrap_or(0),
-            col("alternatives"),
-            col("advice"),
-            col("sector"),
-            col("flags"),
-        );
         let allow: HashSet<String> = p.allow.iter().map(|a| key(a.trim())).collect();
-        let lex = lexicon();
-        let mut entries = Vec::new();
-        let mut sectors: BTreeMap<String, usize> = BTreeMap::new();
+        let source = match (
+            p.list.is_empty(),
+            p.extra.is_empty() && p.extra_terms.is_empty(),
+        ) {
+            (false, true) => format!("wordlists/{}.tsv", p.list),
+            (false, false) => format!("wordlists/{}.tsv en helder.yaml", p.list),
+            (true, _) => "helder.yaml".to_owned(),
+        };
+        // A built-in list as it ships: build.rs has indexed it already.
+        if p.columns == DEFAULT_COLUMNS
+            && p.sectors.is_empty()
+            && p.extra.is_empty()
+            && p.extra_terms.is_empty()
+            && allow.is_empty()
+            && let Some((_, pb)) = prebuilt::PREBUILT.iter().find(|(l, _)| *l == p.list)
+        {
+            return Ok(WordList {
+                meta: RuleMeta::new(def),
+                entries: Cow::Borrowed(pb.entries),
+                patterns: Cow::Borrowed(pb.patterns),
+                heads: Heads::Prebuilt(pb),
+                targets: Cow::Borrowed(pb.targets),
+                verb_forms: pb
+                    .verb_forms
+                    .iter()
+                    .map(|(verb, forms)| {
+                        let forms = forms.iter().map(|(f, k)| ((*f).to_owned(), *k));
+                        ((*verb).to_owned(), forms.collect())
+                    })
+                    .collect(),
+                allow,
+                sectors: pb
+                    .sectors
+                    .iter()
+                    .map(|(s, n)| ((*s).to_owned(), *n))
+                    .collect(),
+                source,
+            });
+        }
         let rows = tsv_rows(text).map(|(_, r)| r).chain(
             p.extra
                 .iter()
                 .map(|line| line.split('\t').map(str::trim).collect::<Vec<_>>()),
         );
-        for row in rows {
-            let get = |c: Option<usize>| c.and_then(|c| row.get(c)).copied().unwrap_or("");
-            let sector = get(c_sector);
-            if !p.sectors.is_empty() && !sector.is_empty() && !p.sectors.iter().any(|s| s == sector)
-            {
-                continue;
-            }
-            let flags: Vec<&str> = get(c_flags).split(',').map(str::trim).collect();
-            let mut alternatives = Vec::new();
-            let mut hint = None;
-            for alt in get(c_alt)
-                .split('|')
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-            {
-                match alt.strip_prefix("herschrijf:") {
-                    Some(h) => hint = Some(h.trim().to_owned()),
-                    None => alternatives.push(alt.to_owned()),
-                }
-            }
-            if let Some(advice) = c_advice.map(|c| get(Some(c))).filter(|a| !a.is_empty()) {
-                hint = Some(capitalise(advice));
-            }
-            let term = key(row.get(c_term).copied().unwrap_or(""));
-            if term.is_empty() || allow.contains(&term) {
-                continue;
-            }
-            if !sector.is_empty() {
-                *sectors.entry(sector.to_owned()).or_insert(0) += 1;
-            }
-            entries.push((
-                Entry {
-                    term,
-                    alternatives,
-                    hint,
-                    verb: flags.contains(&"ww"),
-                    safe: flags.contains(&"veilig"),
-                },
-                flags.contains(&"bn"),
-                flags.contains(&"zn"),
-            ));
-        }
-        for (term, alternatives) in &p.extra_terms {
-            let term = key(term.trim());
-            if term.is_empty() || allow.contains(&term) {
-                continue;
-            }
-            // House-style terms replace list entries with the same term.
-            entries.retain(|(e, _, _)| e.term != term);
-            let noun = !term.contains(' ');
-            entries.push((
-                Entry {
-                    term,
-                    alternatives: alternatives.iter().map(|a| a.trim().to_owned()).collect(),
-                    hint: None,
-                    verb: false,
-                    safe: false,
-                },
-                false,
-                noun,
-            ));
-        }
-
-        let mut patterns: HashMap<String, Vec<Target>> = HashMap::default();
-        let mut verb_table: HashMap<String, HashMap<String, VerbForm>> = HashMap::default();
-        let mut add = |pat: String, t: Target| patterns.entry(pat).or_default().push(t);
-        // An entry written exactly as the text ("verschuldigde") goes before a form
-        // derived from another entry ("verschuldigd" + -e): its advice fits better.
-        let exact: HashSet<&str> = entries.iter().map(|(e, _, _)| e.term.as_str()).collect();
-        for (i, (e, adj, noun)) in entries.iter().enumerate() {
-            let words: Vec<&str> = e.term.split(' ').collect();
-            let has_gap = words.contains(&"…");
-            let verb_at = if e.verb {
-                words
-                    .iter()
-                    .rposition(|w| w.ends_with('n') && *w != "…" && w.len() > 2)
-            } else {
-                None
-            };
-            match verb_at {
-                Some(0) if words.len() == 1 => {
-                    for (form, kind) in verb_forms(&e.term, lex) {
-                        add(
-                            form,
-                            Target::Direct {
-                                entry: i,
-                                form: Some(kind),
-                                plural: false,
-                                adj_e: false,
-                            },
-                        );
-                    }
-                }
-                Some(v) => {
-                    let verb = words[v].to_owned();
-                    let forms = verb_forms(&verb, lex);
-                    verb_table
-                        .entry(verb.clone())
-                        .or_insert_with(|| forms.iter().cloned().collect());
-                    // The contiguous phrase as written (infinitive or participle in place).
-                    if !has_gap {
-                        for (form, kind) in &forms {
-                            let mut w = words.clone();
-                            w[v] = form;
-                            add(
-                                w.join(" "),
-                                Target::Direct {
-                                    entry: i,
-                                    form: Some(*kind),
-                                    plural: false,
-                                    adj_e: false,
-                                },
-                            );
-                        }
-                    }
-                    // The fixed part alone, verified against a nearby verb form; a lone
-                    // function word ("te" in "dienen te") is too common to anchor on, so
-                    // there the verb is the anchor and the word must follow it.
-                    let anchor = longest_run(&words, v);
-                    if anchor.is_empty() {
-                        continue;
-                    }
-                    if !FUNCTION_WORDS.contains(&anchor.as_str()) {
-                        add(
-                            anchor,
-                            Target::Anchor {
-                                entry: i,
-                                verb,
-                                verb_last: v == words.len() - 1,
-                            },
-                        );
-                    } else if words.len() == 2 && v == 0 {
-                        for (form, kind) in forms {
-                            if kind == VerbForm::Participle {
-                                continue;
-                            }
-                            add(
-                                form,
-                                Target::VerbFirst {
-                                    entry: i,
-                                    form: kind,
-                                    particle: anchor.clone(),
-                                },
-                            );
-                        }
-                    }
-                }
-                None => {
-                    if has_gap {
-                        continue; // gap phrases without a verb are not supported yet
-                    }
-                    let forms = if *adj {
-                        adjective_forms(&e.term)
-                    } else if *noun {
-                        noun_forms(&e.term)
-                    } else {
-                        vec![e.term.clone()]
-                    };
-                    let e_form = adjective_inflected(&e.term);
-                    for f in forms {
-                        let plural = *noun && f != e.term;
-                        let adj_e = *adj && f != e.term && f == e_form;
-                        let t = Target::Direct {
-                            entry: i,
-                            form: None,
-                            plural,
-                            adj_e,
-                        };
-                        add(f, t);
-                    }
-                }
-            }
-        }
-        for (pat, targets) in patterns.iter_mut() {
-            if exact.contains(pat.as_str()) {
-                let is_exact = |t: &Target| match t {
-                    Target::Direct { entry, .. } | Target::VerbFirst { entry, .. } => {
-                        entries[*entry].0.term == *pat
-                    }
-                    Target::Anchor { .. } => false,
-                };
-                targets.sort_by_key(|t| !is_exact(t));
-            }
-        }
+        let (entries, sectors) =
+            word_index::entries(rows, &p.columns, &p.sectors, &allow, &p.extra_terms);
+        let (patterns, verb_table) = word_index::index(&entries, lexicon());
         // No need to sort: two patterns never cover the same words, so their order does
         // not decide between matches (and FxHash iterates the same way every run).
         let (keys, targets): (Vec<String>, Vec<Vec<Target>>) = patterns.into_iter().unzip();
-        let mut by_head: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_head: HashMap<String, Vec<u32>> = HashMap::default();
         for (i, k) in keys.iter().enumerate() {
             let head = leading_word(k);
             match by_head.get_mut(head) {
-                Some(ps) => ps.push(i),
+                Some(ps) => ps.push(i as u32),
                 None => {
-                    by_head.insert(head.to_owned(), vec![i]);
+                    by_head.insert(head.to_owned(), vec![i as u32]);
                 }
             }
         }
         Ok(WordList {
             meta: RuleMeta::new(def),
             entries: entries.into_iter().map(|(e, _, _)| e).collect(),
-            patterns: keys,
-            by_head,
-            targets,
+            patterns: keys.into_iter().map(Cow::Owned).collect(),
+            heads: Heads::Built(by_head),
+            targets: targets.into_iter().map(Cow::Owned).collect(),
             verb_forms: verb_table,
             allow,
             sectors,
-            source: match (
-                p.list.is_empty(),
-                p.extra.is_empty() && p.extra_terms.is_empty(),
-            ) {
-                (false, true) => format!("wordlists/{}.tsv", p.list),
-                (false, false) => format!("wordlists/{}.tsv en helder.yaml", p.list),
-                (true, _) => "helder.yaml".to_owned(),
-            },
+            source,
         })
+    }
+
+    /// The patterns that start with the word `head`.
+    fn patterns_at(&self, head: &str) -> &[u32] {
+        match &self.heads {
+            Heads::Built(map) => map.get(head).map_or(&[], Vec::as_slice),
+            Heads::Prebuilt(pb) => {
+                let mask = pb.head_slots.len() - 1;
+                let mut slot = fnv1a(head.as_bytes()) as usize & mask;
+                loop {
+                    match pb.head_slots[slot] {
+                        0 => return &[],
+                        h => {
+                            let (word, patterns) = pb.heads[h as usize - 1];
+                            if word == head {
+                                return patterns;
+                            }
+                        }
+                    }
+                    slot = (slot + 1) & mask;
+                }
+            }
+        }
     }
 
     fn report(&self, doc: &Document, lex: &Lexicon, m: Hit, out: &mut Vec<Finding>) {
@@ -406,7 +239,7 @@ impl WordList {
                 ("alternatives", &alternatives),
             ]),
         );
-        f.hint = entry.hint.clone();
+        f.hint = entry.hint.as_deref().map(str::to_owned);
         if !replaceable && f.hint.is_none() && !quoted.is_empty() {
             // A phrase split over the sentence ("nemen … in behandeling"): the words
             // cannot be swapped in place, so say how to rewrite.
@@ -439,10 +272,10 @@ impl WordList {
                         noun_plural(alt)
                     }
                     None if adj_e && !alt.contains(' ') => adjective_inflected(alt),
-                    Some(VerbForm::Infinitive) | None => alt.clone(),
+                    Some(VerbForm::Infinitive) | None => alt.to_string(),
                     // A multi-word verb alternative only fits the infinitive as is.
                     Some(_) if entry.verb => continue,
-                    Some(_) => alt.clone(),
+                    Some(_) => alt.to_string(),
                 };
                 let safety = if n == 0 && entry.safe {
                     Safety::Safe
@@ -547,7 +380,7 @@ impl WordList {
                 verb,
                 verb_last,
             } => {
-                let forms = &self.verb_forms[verb];
+                let forms = &self.verb_forms[verb.as_ref()];
                 let lo = first.saturating_sub(VERB_WINDOW).max(sentence.tokens.start);
                 let hi = (last + 1 + VERB_WINDOW).min(sentence.tokens.end);
                 // The nearest form of the verb, on either side.
@@ -617,30 +450,6 @@ struct Hit {
     replaceable: bool,
 }
 
-/// The longest run of words without the verb (index `v`) and without gaps.
-fn longest_run(words: &[&str], v: usize) -> String {
-    let mut best: &[&str] = &[];
-    for run in words
-        .iter()
-        .enumerate()
-        .collect::<Vec<_>>()
-        .split(|(i, w)| *i == v || **w == "…")
-    {
-        if run.len() > best.len() {
-            best = &words[run[0].0..run[0].0 + run.len()];
-        }
-    }
-    best.join(" ")
-}
-
-fn capitalise(s: &str) -> String {
-    let mut cs = s.chars();
-    match cs.next() {
-        Some(c) => c.to_uppercase().chain(cs).collect(),
-        None => String::new(),
-    }
-}
-
 impl Rule for WordList {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -680,12 +489,10 @@ impl Rule for WordList {
                 continue;
             }
             let rest = &doc.lower[t.span.start..];
-            let Some(ps) = self.by_head.get(leading_word(rest)) else {
-                continue;
-            };
-            for &p in ps {
+            for &p in self.patterns_at(leading_word(rest)) {
+                let p = p as usize;
                 let pat = &self.patterns[p];
-                if rest.starts_with(pat.as_str())
+                if rest.starts_with(pat.as_ref())
                     && let Some((first, last)) =
                         whole_words(doc, t.span.start, t.span.start + pat.len())
                 {
@@ -727,7 +534,102 @@ impl Rule for WordList {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::check_str;
+    use crate::rules::Rule;
+
+    fn ambtelijk_def() -> RuleDef {
+        let defs = crate::config::default_defs().unwrap();
+        defs.into_iter()
+            .find(|d| d.id == "ambtelijk-woord")
+            .unwrap()
+    }
+
+    /// build.rs indexed the list with the program's own code; what it laid out must be
+    /// exactly what the program builds: the same entries, patterns with their targets,
+    /// verb forms and sectors, and every pattern found under its leading word.
+    #[test]
+    fn prebuilt_index_is_what_the_program_builds() {
+        let (_, pb) = prebuilt::PREBUILT
+            .iter()
+            .find(|(l, _)| *l == "ambtelijk")
+            .unwrap();
+        let rows = tsv_rows(wordlist("ambtelijk").unwrap()).map(|(_, r)| r);
+        let columns = DEFAULT_COLUMNS.map(String::from).to_vec();
+        let none = HashSet::default();
+        let (entries, sectors) = word_index::entries(rows, &columns, &[], &none, &BTreeMap::new());
+        let (patterns, verbs) = word_index::index(&entries, lexicon());
+        let entries: Vec<Entry> = entries.into_iter().map(|(e, _, _)| e).collect();
+        assert!(entries.len() > 1000);
+        assert_eq!(pb.entries, entries.as_slice());
+        let laid_out: BTreeMap<&str, &[Target]> = pb
+            .patterns
+            .iter()
+            .map(|p| p.as_ref())
+            .zip(pb.targets.iter().map(|t| t.as_ref()))
+            .collect();
+        let built: BTreeMap<&str, &[Target]> = patterns
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_slice()))
+            .collect();
+        assert_eq!(laid_out, built);
+        let laid_out: BTreeMap<&str, BTreeMap<&str, VerbForm>> = pb
+            .verb_forms
+            .iter()
+            .map(|(v, fs)| (*v, fs.iter().copied().collect()))
+            .collect();
+        let built: BTreeMap<&str, BTreeMap<&str, VerbForm>> = verbs
+            .iter()
+            .map(|(v, fs)| {
+                (
+                    v.as_str(),
+                    fs.iter().map(|(f, k)| (f.as_str(), *k)).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(laid_out, built);
+        let laid_out: BTreeMap<String, usize> = pb
+            .sectors
+            .iter()
+            .map(|(s, n)| ((*s).to_owned(), *n))
+            .collect();
+        assert_eq!(laid_out, sectors);
+        let rule = WordList::from_def(&ambtelijk_def()).unwrap();
+        assert!(matches!(rule.heads, Heads::Prebuilt(_)));
+        for (i, p) in pb.patterns.iter().enumerate() {
+            assert!(
+                rule.patterns_at(leading_word(p)).contains(&(i as u32)),
+                "{p}"
+            );
+        }
+        assert!(rule.patterns_at("qwerty").is_empty());
+    }
+
+    /// The rule on its prebuilt index and on an index it builds itself (any project
+    /// setting makes it build one) flags the same words with the same advice in every
+    /// letter of the corpus.
+    #[test]
+    fn prebuilt_and_built_index_flag_the_same() {
+        let def = ambtelijk_def();
+        let mut own = def.clone();
+        own.params = serde_yaml::from_str("{list: ambtelijk, allow: [xyzzy]}").unwrap();
+        let (prebuilt, built) = (
+            WordList::from_def(&def).unwrap(),
+            WordList::from_def(&own).unwrap(),
+        );
+        assert!(matches!(built.heads, Heads::Built(_)));
+        let mut flagged = 0;
+        for entry in std::fs::read_dir("tests/corpus/letters").unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let doc = Document::from_text(&text);
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            prebuilt.check(&doc, &mut a);
+            built.check(&doc, &mut b);
+            flagged += a.len();
+            assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        }
+        assert!(flagged > 50, "{flagged} findings");
+    }
 
     fn hits(text: &str) -> Vec<String> {
         check_str(text, crate::rules::test_rules())
