@@ -272,8 +272,9 @@ fn sparse_dfa(source: &str, start: StartKind) -> Option<Vec<u8>> {
             dense::Config::new()
                 .start_kind(start)
                 .minimize(false)
-                .dfa_size_limit(Some(1 << 20))
-                .determinize_size_limit(Some(4 << 20)),
+                // Past these a DFA will not fit in 64 KiB sparse: stop early.
+                .dfa_size_limit(Some(512 << 10))
+                .determinize_size_limit(Some(1 << 20)),
         )
         .build(source);
     let dense = match dense {
