@@ -6,7 +6,8 @@
 //! forms; a phrase with a verb ("in behandeling nemen") matches its fixed part plus a form
 //! of the verb nearby in the same sentence, in either order ("nemen uw aanvraag in
 //! behandeling"); a verb with only a function word ("dienen te") matches the verb when
-//! that word follows ("u dient het formulier te ondertekenen").
+//! that word follows ("u dient het formulier te ondertekenen"). The index itself is made
+//! in `word_index`; for a built-in list kept as shipped, build.rs made it already.
 
 use super::word_index::{self, DEFAULT_COLUMNS, Entry, Prebuilt, Target, leading_word};
 use super::{Rule, RuleMeta, allowed, params, whole_words};
