@@ -1,7 +1,9 @@
 //! The regex sources of the `pyramid` rule's lexical cues (B1-GUIDE §1.2), kept apart so
 //! `build.rs` can read them: it works out, for each cue and each context formula, the
 //! literal text a match must contain, and the rule builds a cue's regex only when a
-//! sentence contains that text (see `pyramid::Cues`). Data only: no `use`, no functions.
+//! sentence contains that text (see `pyramid::Cues`), and compiles each into a DFA ahead
+//! of time (`rules::prebuilt`). Data, and the two functions that turn a pattern into the
+//! regex source both sides compile; no `use`.
 
 /// A date as it stands in letters (lowercase): "3 maart", "maandag 3 maart 2025", "03-03-2025".
 pub const DATE: &str = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) )?\d{1,2}e? (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)(?: \d{4})?|\d{1,2}[-/]\d{1,2}[-/]\d{2,4}";
@@ -109,3 +111,14 @@ pub const ALL: &[&[&str]] = &[
         CONSEQUENCE,
     ],
 ];
+
+/// The regex source of a cue: `{datum}` stands for [`DATE`].
+pub fn cue_source(pattern: &str) -> String {
+    pattern.replace("{datum}", &format!("(?:{DATE})"))
+}
+
+/// The regex source of a context formula (`wordlists/contextformules.tsv`): a cue that
+/// must open the sentence.
+pub fn formula_source(formula: &str) -> String {
+    cue_source(&format!("^(?:{formula})"))
+}

@@ -16,7 +16,7 @@
 //! and time). Boilerplate (objection procedure, "Heeft u vragen?", what happens if the
 //! reader does nothing) does not count as the main message.
 
-use super::cue_patterns::{self, DATE};
+use super::cue_patterns::{self, cue_source, formula_source};
 use super::prebuilt::Matcher;
 use super::{Rule, RuleMeta, params};
 use crate::config::embedded::{tsv_rows, wordlist};
@@ -73,9 +73,10 @@ impl Default for Params {
     }
 }
 
-/// A context formula: its regex (anchored at the start of the sentence) is built the
+/// A context formula: its matcher (anchored at the start of the sentence) is made the
 /// first time a first sentence contains its gate text.
 struct Formula {
+    /// The regex source ([`formula_source`]).
     source: String,
     gate: Option<&'static [&'static [u8]]>,
     re: OnceLock<Matcher>,
@@ -90,7 +91,7 @@ impl Formula {
         }
         let re = self
             .re
-            .get_or_init(|| build_cue(&self.source).expect("checked in from_def"));
+            .get_or_init(|| Matcher::unanchored(&self.source).expect("checked in from_def"));
         // The source is anchored (`^`), so a match starts at 0.
         re.find_end(Input::new(text)).map(|end| 0..end)
     }
@@ -179,11 +180,11 @@ mod gates {
     include!(concat!(env!("OUT_DIR"), "/cue_gates.rs"));
 }
 
-/// Cue patterns run on bytes with Unicode off: ASCII word boundaries and byte-wise `.`
-/// keep the automata small. Each searches one sentence: a DFA from build.rs, or a lean
-/// regex for a cue with a long gap.
-fn build_cue(pattern: &str) -> Result<Matcher, String> {
-    Matcher::unanchored(&pattern.replace("{datum}", &format!("(?:{DATE})")))
+/// Cues run on bytes with Unicode off: ASCII word boundaries and byte-wise `.` keep the
+/// automata small. Each searches one sentence, with the DFA build.rs made or, for a cue
+/// with a long gap, a lazy DFA ([`Matcher::unanchored`]).
+fn cue_matcher(pattern: &str) -> Matcher {
+    Matcher::unanchored(&cue_source(pattern)).expect("built-in cue pattern")
 }
 
 /// The gate of a built-in pattern: `None` when the table does not know the pattern,
@@ -307,7 +308,7 @@ impl Cues {
         scan.open & (1 << i) != 0 && {
             let cue = &self.cues[i];
             cue.re
-                .get_or_init(|| build_cue(cue.source).expect("built-in cue pattern"))
+                .get_or_init(|| cue_matcher(cue.source))
                 .is_match(scan.text)
         }
     }
@@ -338,13 +339,13 @@ impl Pyramid {
                 )
             })?;
             for (line, row) in tsv_rows(list) {
-                let source = format!("^(?:{})", row[0]);
+                let source = formula_source(row[0]);
                 let gate = match gate_of(gates::FORMULA_GATES, row[0]) {
                     Some(gate) => gate,
                     // Not a built-in pattern (cannot happen today: lists are embedded),
                     // so check it now.
                     None => {
-                        build_cue(&source).map_err(|e| {
+                        Matcher::unanchored(&source).map_err(|e| {
                             format!("{}.tsv regel {line}: ongeldig patroon: {e}", p.formulas)
                         })?;
                         None
@@ -767,10 +768,8 @@ mod tests {
             "build.rs sees every cue"
         );
         let formulas = rule("kern").formulas;
-        let lean = |p: &str| {
-            crate::rules::lean_regex(&p.replace("{datum}", &format!("(?:{DATE})"))).unwrap()
-        };
-        let cue_res: Vec<_> = c.cues.iter().map(|q| lean(q.source)).collect();
+        let lean = |source: &str| crate::rules::lean_regex(source).unwrap();
+        let cue_res: Vec<_> = c.cues.iter().map(|q| lean(&cue_source(q.source))).collect();
         let formula_res: Vec<_> = formulas.iter().map(|f| lean(&f.source)).collect();
         let mut sentences = 0;
         let mut matched = 0;

@@ -92,14 +92,29 @@ pub fn leading_word(text: &str) -> &str {
     &text[..end]
 }
 
+/// The patterns grouped by their [`leading_word`], in order of first appearance: the
+/// first-word index of a list (built at start-up, or laid out by build.rs).
+pub fn heads<S: AsRef<str>>(patterns: &[S]) -> Vec<(&str, Vec<u32>)> {
+    let mut heads: Vec<(&str, Vec<u32>)> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::default();
+    for (i, p) in patterns.iter().enumerate() {
+        let head = leading_word(p.as_ref());
+        let h = *at.entry(head).or_insert_with(|| {
+            heads.push((head, Vec::new()));
+            heads.len() - 1
+        });
+        heads[h].1.push(i as u32);
+    }
+    heads
+}
+
 /// A list indexed by build.rs, laid out as statics (see `word_list`).
 pub struct Prebuilt {
     pub entries: &'static [Entry],
     pub patterns: &'static [Cow<'static, str>],
     pub targets: &'static [Cow<'static, [Target]>],
     pub verb_forms: &'static [(&'static str, &'static [(&'static str, VerbForm)])],
-    /// Open addressing with FNV-1a (`text::word_hash`) over `heads`: each slot holds a
-    /// head's index + 1, or 0.
+    /// `text::word_hash::slots` over the heads.
     pub head_slots: &'static [u32],
     /// A pattern's leading word → the patterns that start with it.
     pub heads: &'static [(&'static str, &'static [u32])],

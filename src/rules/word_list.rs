@@ -16,7 +16,7 @@ use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion, match_case};
 use crate::text::lexicon::{Lexicon, key, lexicon};
 use crate::text::morph::{VerbForm, adjective_inflected, inflect, is_separable, noun_plural};
-use crate::text::word_hash::fnv1a;
+use crate::text::word_hash;
 use crate::text::{Document, Span, TokenKind};
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
@@ -164,16 +164,10 @@ impl WordList {
         // No need to sort: two patterns never cover the same words, so their order does
         // not decide between matches (and FxHash iterates the same way every run).
         let (keys, targets): (Vec<String>, Vec<Vec<Target>>) = patterns.into_iter().unzip();
-        let mut by_head: HashMap<String, Vec<u32>> = HashMap::default();
-        for (i, k) in keys.iter().enumerate() {
-            let head = leading_word(k);
-            match by_head.get_mut(head) {
-                Some(ps) => ps.push(i as u32),
-                None => {
-                    by_head.insert(head.to_owned(), vec![i as u32]);
-                }
-            }
-        }
+        let by_head = word_index::heads(&keys)
+            .into_iter()
+            .map(|(head, ps)| (head.to_owned(), ps))
+            .collect();
         Ok(WordList {
             meta: RuleMeta::new(def),
             entries: entries.into_iter().map(|(e, _, _)| e).collect(),
@@ -191,22 +185,13 @@ impl WordList {
     fn patterns_at(&self, head: &str) -> &[u32] {
         match &self.heads {
             Heads::Built(map) => map.get(head).map_or(&[], Vec::as_slice),
-            Heads::Prebuilt(pb) => {
-                let mask = pb.head_slots.len() - 1;
-                let mut slot = fnv1a(head.as_bytes()) as usize & mask;
-                loop {
-                    match pb.head_slots[slot] {
-                        0 => return &[],
-                        h => {
-                            let (word, patterns) = pb.heads[h as usize - 1];
-                            if word == head {
-                                return patterns;
-                            }
-                        }
-                    }
-                    slot = (slot + 1) & mask;
-                }
-            }
+            Heads::Prebuilt(pb) => word_hash::probe(
+                pb.head_slots.len(),
+                |s| pb.head_slots[s],
+                head.as_bytes(),
+                |h| pb.heads[h].0 == head,
+            )
+            .map_or(&[], |h| pb.heads[h].1),
         }
     }
 

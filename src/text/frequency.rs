@@ -5,7 +5,7 @@
 
 use super::lexicon::key;
 use super::morph::infinitive_of_stem;
-use super::word_hash::fnv1a;
+use super::word_hash;
 
 /// The frequency list as a hash table laid out by `build.rs`: probed in place, nothing
 /// to parse at start-up.
@@ -28,20 +28,13 @@ fn lookup(word: &str) -> Option<u8> {
     let (slots_at, entries_at) = (2, 2 + slots);
     let zipf_at = 4 * (entries_at + n);
     let words_at = zipf_at + n;
-    let mask = slots - 1;
-    let mut s = fnv1a(word.as_bytes()) as usize & mask;
-    loop {
-        let e = u32_at(slots_at + s) as usize;
-        if e == 0 {
-            return None;
-        }
-        let packed = u32_at(entries_at + e - 1) as usize;
+    let is_word = |e: usize| {
+        let packed = u32_at(entries_at + e) as usize;
         let (offset, length) = (words_at + (packed >> 8), packed & 0xff);
-        if &TABLE[offset..offset + length] == word.as_bytes() {
-            return Some(TABLE[zipf_at + e - 1]);
-        }
-        s = (s + 1) & mask;
-    }
+        &TABLE[offset..offset + length] == word.as_bytes()
+    };
+    let e = word_hash::probe(slots, |s| u32_at(slots_at + s), word.as_bytes(), is_word)?;
+    Some(TABLE[zipf_at + e])
 }
 
 /// The Zipf value of a word (lowercase), `None` when the list does not have it.
