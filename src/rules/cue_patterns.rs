@@ -117,6 +117,90 @@ pub fn cue_source(pattern: &str) -> String {
     pattern.replace("{datum}", &format!("(?:{DATE})"))
 }
 
+/// A cue cut at its gaps, for a search that stays small. An unanchored DFA of
+/// `X.{0,80}Y` has to remember every place in the last 80 bytes where an `X` ended, so it
+/// grows into megabytes. Cut in three it is small: `X` found anywhere (every end of a
+/// match), `Y` found anywhere (every start of a match, with a reverse DFA), and a check
+/// that some `Y` starts at most 80 bytes after some `X` ends, with no line break between.
+/// That holds exactly when the whole cue matches.
+#[derive(Debug, PartialEq, Eq)]
+pub struct GapCue {
+    /// The top-level alternatives without a gap, as one regex source (`None`: all have one).
+    pub plain: Option<String>,
+    /// The alternatives with a gap.
+    pub gaps: Vec<Gap>,
+}
+
+/// One alternative `head.{0,most}tail` of a [`GapCue`]; `head` and `tail` are regex sources.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Gap {
+    pub head: String,
+    pub most: usize,
+    pub tail: String,
+}
+
+/// [`GapCue`] of a cue with a gap `.{0,N}` at the top level of an alternative; `None` for
+/// a cue without one. The parts are regex sources, as [`cue_source`] makes them.
+pub fn split_gaps(pattern: &str) -> Option<GapCue> {
+    let mut plain = Vec::new();
+    let mut gaps = Vec::new();
+    for alternative in split_top_level(pattern, '|') {
+        let gap = top_level(alternative).find_map(|(i, c)| {
+            let rest = alternative[i..]
+                .strip_prefix(".{0,")
+                .filter(|_| c == '.' && i > 0)?;
+            let (most, rest) = rest.split_once('}')?;
+            let most = most.parse().ok()?;
+            // A lazy gap (`.{0,N}?`) matches the same texts.
+            let tail = rest.strip_prefix('?').unwrap_or(rest);
+            (!tail.is_empty()).then(|| Gap {
+                head: cue_source(&alternative[..i]),
+                most,
+                tail: cue_source(tail),
+            })
+        });
+        match gap {
+            Some(gap) => gaps.push(gap),
+            None => plain.push(alternative),
+        }
+    }
+    (!gaps.is_empty()).then(|| GapCue {
+        plain: (!plain.is_empty()).then(|| cue_source(&plain.join("|"))),
+        gaps,
+    })
+}
+
+/// `pattern` split at `sep` where it stands at the top level.
+fn split_top_level(pattern: &str, sep: char) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, _) in top_level(pattern).filter(|&(_, c)| c == sep) {
+        parts.push(&pattern[start..i]);
+        start = i + sep.len_utf8();
+    }
+    parts.push(&pattern[start..]);
+    parts
+}
+
+/// The characters of a regex source outside groups, classes and escapes, with their
+/// byte offsets.
+fn top_level(pattern: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let (mut depth, mut escaped, mut class) = (0usize, false, false);
+    pattern.char_indices().filter(move |&(_, c)| {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' if !class => class = true,
+            ']' if class => class = false,
+            _ if class => {}
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => return depth == 0,
+        }
+        false
+    })
+}
+
 /// The regex source of a context formula (`wordlists/contextformules.tsv`): a cue that
 /// must open the sentence.
 pub fn formula_source(formula: &str) -> String {

@@ -6,11 +6,12 @@
 //! match start), so it builds in about half the time of a full regex. All run on bytes
 //! with Unicode off and report the same leftmost-first matches as [`super::lean_regex`].
 
-use regex_automata::Input;
-use regex_automata::dfa::{Automaton, sparse};
-use regex_automata::hybrid::dfa::{Cache, DFA as LazyDfa};
+use super::cue_patterns::{Gap, GapCue, cue_source, split_gaps};
+use regex_automata::dfa::{Automaton, OverlappingState, sparse};
+use regex_automata::hybrid::dfa::{Cache, DFA as LazyDfa, OverlappingState as LazyOverlapping};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::{pool::Pool, syntax};
+use regex_automata::{Input, MatchKind};
 use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::Arc;
 
@@ -35,14 +36,23 @@ pub struct Lazy {
 
 impl Lazy {
     /// With the syntax of [`super::lean_regex`].
-    pub fn new(source: &str) -> Result<Lazy, String> {
+    pub fn new(source: &str, search: Search) -> Result<Lazy, String> {
+        let kind = match search {
+            Search::LeftmostFirst => MatchKind::LeftmostFirst,
+            Search::AllEnds | Search::AllStarts => MatchKind::All,
+        };
         let nfa = thompson::Compiler::new()
             .syntax(syntax::Config::new().unicode(false).utf8(false))
-            .configure(thompson::Config::new().which_captures(WhichCaptures::None))
+            .configure(
+                thompson::Config::new()
+                    .which_captures(WhichCaptures::None)
+                    .reverse(search == Search::AllStarts),
+            )
             .build(source)
             .map_err(|e| e.to_string())?;
         let dfa = Arc::new(
             LazyDfa::builder()
+                .configure(LazyDfa::config().match_kind(kind))
                 .build_from_nfa(nfa)
                 .map_err(|e| e.to_string())?,
         );
@@ -63,6 +73,36 @@ impl Lazy {
             .flatten()
             .map(|m| m.offset())
     }
+
+    fn every(&self, hay: &[u8], search: Search, out: &mut Vec<usize>) {
+        let mut cache = self.caches.get();
+        let input = Input::new(hay);
+        let mut state = LazyOverlapping::start();
+        loop {
+            let found = if search == Search::AllStarts {
+                self.dfa
+                    .try_search_overlapping_rev(&mut cache, &input, &mut state)
+            } else {
+                self.dfa
+                    .try_search_overlapping_fwd(&mut cache, &input, &mut state)
+            };
+            match found.map(|()| state.get_match()) {
+                Ok(Some(m)) => out.push(m.offset()),
+                _ => return,
+            }
+        }
+    }
+}
+
+/// What a matcher reports.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Search {
+    /// The end of the leftmost-first match.
+    LeftmostFirst,
+    /// Every end of a match (overlapping, forward).
+    AllEnds,
+    /// Every start of a match (overlapping, with a reverse automaton).
+    AllStarts,
 }
 
 impl Matcher {
@@ -77,7 +117,24 @@ impl Matcher {
         Self::from_table(table::UNANCHORED, source)
     }
 
+    /// For [`Matcher::every`] with [`Search::AllEnds`] or [`Search::AllStarts`].
+    pub fn every_match(source: &str, search: Search) -> Result<Matcher, String> {
+        let table = match search {
+            Search::AllStarts => table::ALL_STARTS,
+            _ => table::ALL_ENDS,
+        };
+        Self::from_table_kind(table, source, search)
+    }
+
     fn from_table(table: &[(&str, usize, usize)], source: &str) -> Result<Matcher, String> {
+        Self::from_table_kind(table, source, Search::LeftmostFirst)
+    }
+
+    fn from_table_kind(
+        table: &[(&str, usize, usize)],
+        source: &str,
+        search: Search,
+    ) -> Result<Matcher, String> {
         let dfa = table
             .binary_search_by(|(s, _, _)| (*s).cmp(source))
             .ok()
@@ -89,7 +146,7 @@ impl Matcher {
             });
         match dfa {
             Some((dfa, _)) => Ok(Matcher::Dfa(Box::new(dfa))),
-            None => Lazy::new(source).map(|l| Matcher::Lazy(Box::new(l))),
+            None => Lazy::new(source, search).map(|l| Matcher::Lazy(Box::new(l))),
         }
     }
 
@@ -120,11 +177,98 @@ impl Matcher {
             Matcher::Lazy(lazy) => lazy.find_end(&input),
         }
     }
+
+    /// Every end (or start) of a match in `hay`, appended to `out`, for a matcher made by
+    /// [`Matcher::every_match`] with the same `search`.
+    pub fn every(&self, hay: &[u8], search: Search, out: &mut Vec<usize>) {
+        match self {
+            Matcher::Dfa(dfa) => {
+                let input = Input::new(hay);
+                let mut state = OverlappingState::start();
+                loop {
+                    let found = if search == Search::AllStarts {
+                        dfa.try_search_overlapping_rev(&input, &mut state)
+                    } else {
+                        dfa.try_search_overlapping_fwd(&input, &mut state)
+                    };
+                    match found.map(|()| state.get_match()) {
+                        Ok(Some(m)) => out.push(m.offset()),
+                        _ => return,
+                    }
+                }
+            }
+            Matcher::Lazy(lazy) => lazy.every(hay, search, out),
+        }
+    }
 }
 
-/// How many built-in patterns have a DFA (anchored, unanchored).
-pub fn counts() -> (usize, usize) {
-    (table::ANCHORED.len(), table::UNANCHORED.len())
+/// A kern-eerst cue, cut at its gaps ([`split_gaps`]) so each part is a small DFA.
+/// Matches a text exactly where the whole cue's regex does.
+pub struct CueMatcher {
+    plain: Option<Matcher>,
+    gaps: Vec<GapMatcher>,
+}
+
+/// `head.{0,most}tail`: every end of `head`, every start of `tail`.
+struct GapMatcher {
+    head: Matcher,
+    most: usize,
+    tail: Matcher,
+}
+
+impl CueMatcher {
+    /// The matcher of a cue pattern (before [`cue_source`]).
+    pub fn new(pattern: &str) -> Result<CueMatcher, String> {
+        let GapCue { plain, gaps } = split_gaps(pattern).unwrap_or_else(|| GapCue {
+            plain: Some(cue_source(pattern)),
+            gaps: Vec::new(),
+        });
+        Ok(CueMatcher {
+            plain: plain.map(|p| Matcher::unanchored(&p)).transpose()?,
+            gaps: gaps
+                .iter()
+                .map(|Gap { head, most, tail }| {
+                    Ok(GapMatcher {
+                        head: Matcher::every_match(head, Search::AllEnds)?,
+                        most: *most,
+                        tail: Matcher::every_match(tail, Search::AllStarts)?,
+                    })
+                })
+                .collect::<Result<_, String>>()?,
+        })
+    }
+
+    pub fn is_match(&self, hay: &[u8]) -> bool {
+        self.plain.as_ref().is_some_and(|p| p.is_match(hay))
+            || self.gaps.iter().any(|gap| gap.is_match(hay))
+    }
+}
+
+impl GapMatcher {
+    fn is_match(&self, hay: &[u8]) -> bool {
+        let mut ends = Vec::new();
+        self.head.every(hay, Search::AllEnds, &mut ends);
+        if ends.is_empty() {
+            return false;
+        }
+        let mut starts = Vec::new();
+        self.tail.every(hay, Search::AllStarts, &mut starts);
+        // `.` is any byte but a line break.
+        starts.iter().any(|&start| {
+            ends.iter().any(|&end| {
+                end <= start && start - end <= self.most && !hay[end..start].contains(&b'\n')
+            })
+        })
+    }
+}
+
+/// How many built-in patterns have a DFA (anchored, unanchored, parts of cues with a gap).
+pub fn counts() -> (usize, usize, usize) {
+    (
+        table::ANCHORED.len(),
+        table::UNANCHORED.len(),
+        table::ALL_ENDS.len() + table::ALL_STARTS.len(),
+    )
 }
 
 #[cfg(test)]
@@ -157,9 +301,10 @@ mod tests {
     /// Most built-in patterns have a DFA; the ones left out have a long gap.
     #[test]
     fn most_patterns_are_prebuilt() {
-        let (anchored, unanchored) = counts();
-        assert!(anchored >= 120, "{anchored} stock phrases");
+        let (anchored, unanchored, all_ends) = counts();
+        assert!(anchored >= 120, "{anchored} stock phrases and cue tails");
         assert!(unanchored >= 50, "{unanchored} cues and formulas");
+        assert!(all_ends >= 30, "{all_ends} parts of cues with a gap");
         assert!(matches!(
             Matcher::anchored(table::ANCHORED[0].0),
             Ok(Matcher::Dfa(_))
@@ -181,7 +326,8 @@ mod tests {
         for (table, anchored) in [(table::ANCHORED, true), (table::UNANCHORED, false)] {
             for (i, (source, _, _)) in table.iter().enumerate() {
                 let re = crate::rules::lean_regex(source).unwrap();
-                let lazy = Matcher::Lazy(Box::new(Lazy::new(source).unwrap()));
+                let lazy =
+                    Matcher::Lazy(Box::new(Lazy::new(source, Search::LeftmostFirst).unwrap()));
                 let dfa = dfa(table, i);
                 for doc in &docs {
                     let hay = doc.lower.as_bytes();
@@ -212,5 +358,90 @@ mod tests {
             }
         }
         assert!(hits > 200, "{hits} matches compared");
+    }
+
+    fn every(m: &Matcher, hay: &[u8], search: Search) -> Vec<usize> {
+        let mut out = Vec::new();
+        m.every(hay, search, &mut out);
+        out
+    }
+
+    /// The every-end and every-start DFAs report the same places as a lazy DFA of their
+    /// source.
+    #[test]
+    fn every_match_dfas_agree_with_lazy_ones() {
+        let texts = corpus();
+        let docs: Vec<Document> = texts.iter().map(|t| Document::from_text(t)).collect();
+        let mut hits = 0;
+        for (table, search) in [
+            (table::ALL_ENDS, Search::AllEnds),
+            (table::ALL_STARTS, Search::AllStarts),
+        ] {
+            for (i, (source, _, _)) in table.iter().enumerate() {
+                let lazy = Matcher::Lazy(Box::new(Lazy::new(source, search).unwrap()));
+                let dfa = dfa(table, i);
+                for doc in &docs {
+                    for s in &doc.sentences {
+                        let text = &doc.lower.as_bytes()[s.span.start..s.span.end];
+                        let want = every(&lazy, text, search);
+                        hits += want.len();
+                        assert_eq!(every(&dfa, text, search), want, "{source}");
+                    }
+                }
+            }
+        }
+        assert!(hits > 100, "{hits} places compared");
+    }
+
+    /// A cue cut at its gaps matches where the regex of the whole cue matches: in every
+    /// sentence of the corpus and in sentences made to try the edges of a gap.
+    #[test]
+    fn cut_cues_match_as_the_whole_cue() {
+        let mut sentences: Vec<String> = Vec::new();
+        for text in corpus() {
+            let doc = Document::from_text(&text);
+            sentences.extend(
+                doc.sentences
+                    .iter()
+                    .map(|s| doc.lower[s.span.start..s.span.end].to_owned()),
+            );
+        }
+        let filler = |n: usize| "x".repeat(n);
+        for n in [0, 1, 29, 30, 31, 39, 40, 41, 59, 60, 61, 79, 80, 81] {
+            let gap = filler(n);
+            sentences.extend([
+                format!("wij wijzen {gap} af."),
+                format!("wij wijzen {gap}af."),
+                format!("wij wijzen de aanvraag {gap} af."),
+                format!("we wijzen het af en wij wijzen {gap} af."),
+                format!("wij wijzen\n{gap} af."),
+                format!("uw {gap} vanaf 1 maart"),
+                format!("uw uw {gap} vanaf 1 maart 2026"),
+                format!("op 3 maart {gap} om 10.00 uur"),
+                format!("neem {gap} contact op"),
+                format!("u hoeft {gap} niets te doen"),
+                format!("de prijs gaat {gap} omhoog"),
+                format!("u krijgt {gap} € 20"),
+                format!("u krijgt {gap}€ 20"),
+                format!("uw nieuwe {gap} is € 20"),
+                format!("wij kunnen {gap} vergoeden"),
+            ]);
+        }
+        let mut gapped = 0;
+        let mut hits = 0;
+        for group in crate::rules::cue_patterns::ALL {
+            for pattern in group.iter() {
+                gapped += usize::from(split_gaps(pattern).is_some());
+                let re = crate::rules::lean_regex(&cue_source(pattern)).unwrap();
+                let cue = CueMatcher::new(pattern).unwrap();
+                for s in &sentences {
+                    let want = re.is_match(s.as_bytes());
+                    hits += usize::from(want);
+                    assert_eq!(cue.is_match(s.as_bytes()), want, "{pattern} in {s:?}");
+                }
+            }
+        }
+        assert!(gapped >= 14, "{gapped} cues with a gap");
+        assert!(hits > 500, "{hits} matches compared");
     }
 }

@@ -16,8 +16,8 @@
 //! and time). Boilerplate (objection procedure, "Heeft u vragen?", what happens if the
 //! reader does nothing) does not count as the main message.
 
-use super::cue_patterns::{self, cue_source, formula_source};
-use super::prebuilt::Matcher;
+use super::cue_patterns::{self, formula_source};
+use super::prebuilt::{CueMatcher, Matcher};
 use super::{Rule, RuleMeta, params};
 use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
@@ -181,10 +181,10 @@ mod gates {
 }
 
 /// Cues run on bytes with Unicode off: ASCII word boundaries and byte-wise `.` keep the
-/// automata small. Each searches one sentence, with the DFA build.rs made or, for a cue
-/// with a long gap, a lazy DFA ([`Matcher::unanchored`]).
-fn cue_matcher(pattern: &str) -> Matcher {
-    Matcher::unanchored(&cue_source(pattern)).expect("built-in cue pattern")
+/// automata small. Each searches one sentence with the DFAs build.rs made; a cue with a
+/// gap is cut there ([`CueMatcher`]).
+fn cue_matcher(pattern: &str) -> CueMatcher {
+    CueMatcher::new(pattern).expect("built-in cue pattern")
 }
 
 /// The gate of a built-in pattern: `None` when the table does not know the pattern,
@@ -198,7 +198,7 @@ fn gate_of(
 
 struct Cue {
     source: &'static str,
-    re: OnceLock<Matcher>,
+    re: OnceLock<CueMatcher>,
 }
 
 /// Cue indices into `Cues::cues`, one field per kind of cue (see `cue_patterns`).
@@ -769,7 +769,11 @@ mod tests {
         );
         let formulas = rule("kern").formulas;
         let lean = |source: &str| crate::rules::lean_regex(source).unwrap();
-        let cue_res: Vec<_> = c.cues.iter().map(|q| lean(&cue_source(q.source))).collect();
+        let cue_res: Vec<_> = c
+            .cues
+            .iter()
+            .map(|q| lean(&cue_patterns::cue_source(q.source)))
+            .collect();
         let formula_res: Vec<_> = formulas.iter().map(|f| lean(&f.source)).collect();
         let mut sentences = 0;
         let mut matched = 0;
