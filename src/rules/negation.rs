@@ -7,7 +7,7 @@
 use super::{Rule, RuleMeta, params};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion, match_case};
-use crate::text::lexicon::{NegationKind, lexicon};
+use crate::text::lexicon::{NegationKind, Word, lexicon};
 use crate::text::{Document, Sentence, Span, TokenKind};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
@@ -19,7 +19,8 @@ pub struct NoParams {}
 pub struct Negation {
     meta: RuleMeta,
     positive: Option<AhoCorasick>,
-    rewrites: Vec<String>,
+    /// (negated phrase, positive rewrite), in the order of `positive`'s patterns.
+    rewrites: &'static [(Word, Word)],
 }
 
 impl Negation {
@@ -36,14 +37,14 @@ impl Negation {
                 AhoCorasick::builder()
                     .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .match_kind(MatchKind::LeftmostLongest)
-                    .build(pairs.iter().map(|(neg, _)| neg))
+                    .build(pairs.iter().map(|(neg, _)| neg.as_bytes()))
                     .map_err(|e| e.to_string())?,
             )
         };
         Ok(Negation {
             meta: RuleMeta::new(def),
             positive,
-            rewrites: pairs.iter().map(|(_, p)| p.clone()).collect(),
+            rewrites: pairs,
         })
     }
 
@@ -56,7 +57,7 @@ impl Negation {
             .filter(|m| on_word_edges(doc, m.start(), m.end()))
             .map(|m| {
                 let span = Span::new(m.start(), m.end());
-                let text = match_case(doc.slice(span), &self.rewrites[m.pattern().as_usize()]);
+                let text = match_case(doc.slice(span), &self.rewrites[m.pattern().as_usize()].1);
                 (span, text)
             })
             .collect()

@@ -11,7 +11,8 @@ use regex_automata::dfa::{Automaton, OverlappingState, sparse};
 use regex_automata::hybrid::dfa::{Cache, DFA as LazyDfa, OverlappingState as LazyOverlapping};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::{pool::Pool, syntax};
-use regex_automata::{Input, MatchKind};
+use regex_automata::{Input, MatchKind, dfa, meta};
+use std::ops::Range;
 use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::Arc;
 
@@ -259,6 +260,51 @@ impl GapMatcher {
                 end <= start && start - end <= self.most && !hay[end..start].contains(&b'\n')
             })
         })
+    }
+}
+
+/// A built-in regex that says where each match starts and ends, with the syntax of
+/// `regex::Regex` (the tokeniser's links, addresses and account numbers): a forward DFA
+/// finds the end, an anchored reverse DFA from there the start.
+pub enum Finder {
+    Dfa(Box<dfa::regex::Regex<sparse::DFA<&'static [u8]>>>),
+    /// Not prebuilt (a big-endian machine): the regex, built on first use.
+    Regex(Box<meta::Regex>),
+}
+
+impl Finder {
+    pub fn new(source: &str) -> Result<Finder, String> {
+        let place = |table: &[(&str, usize, usize)]| {
+            let i = table.binary_search_by(|(s, _, _)| (*s).cmp(source)).ok()?;
+            let (_, at, len) = table[i];
+            sparse::DFA::from_bytes(&table::BYTES[at..at + len])
+                .ok()
+                .map(|(dfa, _)| dfa)
+        };
+        match (place(table::FIND_FORWARD), place(table::FIND_REVERSE)) {
+            (Some(forward), Some(reverse)) => Ok(Finder::Dfa(Box::new(
+                dfa::regex::Regex::builder().build_from_dfas(forward, reverse),
+            ))),
+            _ => meta::Regex::new(source)
+                .map(|re| Finder::Regex(Box::new(re)))
+                .map_err(|e| e.to_string()),
+        }
+    }
+
+    /// The leftmost-first match in `hay` that starts at `at` or later.
+    pub fn find_at(&self, hay: &str, at: usize) -> Option<Range<usize>> {
+        self.find_in(hay, at..hay.len())
+    }
+
+    /// The leftmost-first match inside `range` of `hay` (what lies around it still counts
+    /// for a word boundary).
+    pub fn find_in(&self, hay: &str, range: Range<usize>) -> Option<Range<usize>> {
+        let input = Input::new(hay).range(range);
+        match self {
+            // Built without quit bytes, searched in the modes it was built for: cannot fail.
+            Finder::Dfa(re) => re.try_search(&input).ok().flatten().map(|m| m.range()),
+            Finder::Regex(re) => re.search(&input).map(|m| m.range()),
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::config::embedded::{tsv_rows, wordlist};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -18,9 +19,13 @@ pub enum AbbrevClass {
     Known,
 }
 
+/// A word from an embedded list: borrowed from the list when it is already a [`key`]
+/// (nearly always), so loading the lexicon allocates little.
+pub type Word = Cow<'static, str>;
+
 #[derive(Clone, Debug)]
 pub struct Abbreviation {
-    pub expansion: String,
+    pub expansion: Word,
     pub class: AbbrevClass,
 }
 
@@ -41,25 +46,25 @@ pub enum NegationKind {
 /// Forms of an irregular verb.
 #[derive(Clone, Debug)]
 pub struct VerbForms {
-    pub infinitive: String,
-    pub stem: String,
-    pub third: String,
-    pub past_sg: String,
-    pub past_pl: String,
-    pub participle: String,
+    pub infinitive: Word,
+    pub stem: Word,
+    pub third: Word,
+    pub past_sg: Word,
+    pub past_pl: Word,
+    pub participle: Word,
 }
 
 pub struct Lexicon {
-    abbreviations: HashMap<String, Abbreviation>,
-    negations: HashMap<String, NegationKind>,
-    irregular_participles: HashSet<String>,
-    zijn_participles: HashSet<String>,
-    ambiguous_zijn_participles: HashSet<String>,
-    non_participles: HashSet<String>,
-    verbs: HashMap<String, VerbForms>,
+    abbreviations: HashMap<Word, Abbreviation>,
+    negations: HashMap<Word, NegationKind>,
+    irregular_participles: HashSet<Word>,
+    zijn_participles: HashSet<Word>,
+    ambiguous_zijn_participles: HashSet<Word>,
+    non_participles: HashSet<Word>,
+    verbs: HashMap<Word, VerbForms>,
     /// Participle → infinitive, for irregular verbs.
-    participle_verbs: HashMap<String, String>,
-    positive: Vec<(String, String)>,
+    participle_verbs: HashMap<Word, Word>,
+    positive: Vec<(Word, Word)>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::embedded);
@@ -77,15 +82,28 @@ pub fn key(s: &str) -> String {
     }
 }
 
-fn word_set(name: &str) -> (HashSet<String>, HashSet<String>) {
+/// [`key`] of a word from an embedded list, borrowed when the list has it that way.
+fn list_key(s: &'static str) -> Word {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(s);
+    }
+    let k = key(s);
+    if k == s {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(k)
+    }
+}
+
+fn word_set(name: &str) -> (HashSet<Word>, HashSet<Word>) {
     let mut sure = HashSet::default();
     let mut unsure = HashSet::default();
     for (_, row) in tsv_rows(wordlist(name).unwrap_or_default()) {
         let w = row[0];
         if let Some(w) = w.strip_prefix('?') {
-            unsure.insert(key(w));
+            unsure.insert(list_key(w));
         } else {
-            sure.insert(key(w));
+            sure.insert(list_key(w));
         }
     }
     (sure, unsure)
@@ -105,9 +123,9 @@ impl Lexicon {
                 _ => AbbrevClass::Known,
             };
             abbreviations.insert(
-                key(row[0]),
+                list_key(row[0]),
                 Abbreviation {
-                    expansion: row[1].to_owned(),
+                    expansion: Cow::Borrowed(row[1]),
                     class,
                 },
             );
@@ -125,7 +143,7 @@ impl Lexicon {
                 "on-uitzondering" => NegationKind::OnException,
                 _ => continue,
             };
-            negations.insert(key(row[0]), kind);
+            negations.insert(list_key(row[0]), kind);
         }
         let mut verbs = HashMap::default();
         for (_, row) in tsv_rows(wordlist("werkwoorden").unwrap_or_default()) {
@@ -133,12 +151,12 @@ impl Lexicon {
                 continue;
             }
             let f = VerbForms {
-                infinitive: key(row[0]),
-                stem: key(row[1]),
-                third: key(row[2]),
-                past_sg: key(row[3]),
-                past_pl: key(row[4]),
-                participle: key(row[5]),
+                infinitive: list_key(row[0]),
+                stem: list_key(row[1]),
+                third: list_key(row[2]),
+                past_sg: list_key(row[3]),
+                past_pl: list_key(row[4]),
+                participle: list_key(row[5]),
             };
             verbs.insert(f.infinitive.clone(), f);
         }
@@ -149,7 +167,7 @@ impl Lexicon {
             .collect();
         let positive = tsv_rows(wordlist("positief").unwrap_or_default())
             .filter(|(_, r)| r.len() >= 2)
-            .map(|(_, r)| (key(r[0]), r[1].to_owned()))
+            .map(|(_, r)| (list_key(r[0]), Cow::Borrowed(r[1])))
             .collect();
         let (zijn, zijn_unsure) = word_set("zijn-deelwoorden");
         Lexicon {
@@ -171,7 +189,7 @@ impl Lexicon {
     }
 
     pub fn abbreviations(&self) -> impl Iterator<Item = (&str, &Abbreviation)> {
-        self.abbreviations.iter().map(|(k, v)| (k.as_str(), v))
+        self.abbreviations.iter().map(|(k, v)| (k.as_ref(), v))
     }
 
     pub fn negation(&self, lower: &str) -> Option<NegationKind> {
@@ -201,11 +219,11 @@ impl Lexicon {
 
     /// Infinitive of an irregular participle ("gegeven" → "geven").
     pub fn infinitive_of(&self, participle: &str) -> Option<&str> {
-        self.participle_verbs.get(participle).map(String::as_str)
+        self.participle_verbs.get(participle).map(|v| v.as_ref())
     }
 
     /// Negated phrases with a positive rewrite ("niet vergeten" → "denk eraan").
-    pub fn positive_rewrites(&self) -> &[(String, String)] {
+    pub fn positive_rewrites(&self) -> &[(Word, Word)] {
         &self.positive
     }
 }

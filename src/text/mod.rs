@@ -9,6 +9,7 @@ pub mod lexicon;
 pub mod morph;
 pub mod segment;
 pub mod span;
+pub mod special_patterns;
 pub mod syllables;
 pub mod token;
 pub mod tokenizer;

@@ -111,11 +111,11 @@ struct Paradigm {
 fn paradigm(inf: &str, lex: &Lexicon) -> Option<Paradigm> {
     if let Some(f) = lex.verb(inf) {
         return Some(Paradigm {
-            stem: f.stem.clone(),
-            third: f.third.clone(),
-            past_sg: f.past_sg.clone(),
-            past_pl: f.past_pl.clone(),
-            participle: f.participle.clone(),
+            stem: f.stem.to_string(),
+            third: f.third.to_string(),
+            past_sg: f.past_sg.to_string(),
+            past_pl: f.past_pl.to_string(),
+            participle: f.participle.to_string(),
             separable: false,
         });
     }
