@@ -224,7 +224,7 @@ impl Rule for DoubleNegation {
                 let curated = lexicon()
                     .positive_rewrites()
                     .iter()
-                    .find(|(neg, _)| neg == &doc.lower[span.start..span.end])
+                    .find(|(neg, _)| *neg == &doc.lower[span.start..span.end])
                     .map(|(_, p)| match_case(doc.slice(span), p));
                 let positive = curated.or(positive);
                 let mut f = self

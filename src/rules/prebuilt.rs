@@ -7,7 +7,7 @@
 //! with Unicode off and report the same leftmost-first matches as [`super::lean_regex`].
 
 use super::cue_patterns::{Gap, GapCue, cue_source, split_gaps};
-use regex_automata::dfa::{Automaton, OverlappingState, sparse};
+use regex_automata::dfa::{Automaton, OverlappingState, dense, sparse};
 use regex_automata::hybrid::dfa::{Cache, DFA as LazyDfa, OverlappingState as LazyOverlapping};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::{pool::Pool, syntax};
@@ -20,12 +20,19 @@ mod table {
     include!(concat!(env!("OUT_DIR"), "/prebuilt.rs"));
 }
 
+/// A DFA build.rs made, dense or sparse. Made once per process and kept to the end, as
+/// the rule tables are.
+pub type Dfa = &'static (dyn Automaton + Send + Sync + RefUnwindSafe);
+
+/// `(regex source, offset, length, dense)`, sorted by source.
+type Table = [(&'static str, usize, usize, bool)];
+
 /// The DFA build.rs made of `source`, if it is in `table` and this machine is
 /// little-endian.
-fn prebuilt(table: &[(&str, usize, usize)], source: &str) -> Option<sparse::DFA<&'static [u8]>> {
-    let i = table.binary_search_by(|(s, _, _)| (*s).cmp(source)).ok()?;
-    let (_, at, len) = table[i];
-    trusted_dfa(&table::BYTES[at..at + len])
+fn prebuilt(table: &Table, source: &str) -> Option<Dfa> {
+    let i = table.binary_search_by(|(s, ..)| (*s).cmp(source)).ok()?;
+    let (_, at, len, dense) = table[i];
+    trusted_dfa(at, len, dense)
 }
 
 /// A DFA from bytes that `build.rs` serialised, read without checking them again.
@@ -34,25 +41,32 @@ fn prebuilt(table: &[(&str, usize, usize)], source: &str) -> Option<sparse::DFA<
 ///
 /// Sound because the bytes are what `to_bytes_little_endian` of the same
 /// regex-automata wrote: build.rs and the program share the one version in Cargo.lock,
-/// the bytes are part of the program, and `tests::every_prebuilt_dfa_passes_the_check`
-/// runs the full check on each of them. On a big-endian machine, `None`.
+/// the bytes are part of the program (a dense DFA's aligned to 4, as it asks), and
+/// `tests::every_prebuilt_dfa_passes_the_check` runs the full check on each of them. On
+/// a big-endian machine, `None`.
 #[allow(unsafe_code)]
-fn trusted_dfa(bytes: &'static [u8]) -> Option<sparse::DFA<&'static [u8]>> {
-    if cfg!(target_endian = "little") {
+fn trusted_dfa(at: usize, len: usize, dense: bool) -> Option<Dfa> {
+    if !cfg!(target_endian = "little") {
+        return None;
+    }
+    if dense {
         // SAFETY: see above; `from_bytes_unchecked` asks for bytes from
         // `to_bytes_little_endian` (same version) on a little-endian machine.
-        unsafe { sparse::DFA::from_bytes_unchecked(bytes) }
-            .ok()
-            .map(|(dfa, _)| dfa)
+        let (dfa, _) =
+            unsafe { dense::DFA::from_bytes_unchecked(&table::DENSE.0[at..at + len]) }.ok()?;
+        Some(Box::leak(Box::new(dfa)))
     } else {
-        None
+        // SAFETY: as above.
+        let (dfa, _) =
+            unsafe { sparse::DFA::from_bytes_unchecked(&table::SPARSE[at..at + len]) }.ok()?;
+        Some(Box::leak(Box::new(dfa)))
     }
 }
 
 /// One pattern, ready to search. (A sparse DFA is a 720-byte header over the static
 /// bytes; boxed, so a table of matchers stays small.)
 pub enum Matcher {
-    Dfa(Box<sparse::DFA<&'static [u8]>>),
+    Dfa(Dfa),
     Lazy(Box<Lazy>),
 }
 
@@ -156,19 +170,15 @@ impl Matcher {
         Self::from_table_kind(table, source, search)
     }
 
-    fn from_table(table: &[(&str, usize, usize)], source: &str) -> Result<Matcher, String> {
+    fn from_table(table: &Table, source: &str) -> Result<Matcher, String> {
         Self::from_table_kind(table, source, Search::LeftmostFirst)
     }
 
-    fn from_table_kind(
-        table: &[(&str, usize, usize)],
-        source: &str,
-        search: Search,
-    ) -> Result<Matcher, String> {
+    fn from_table_kind(table: &Table, source: &str, search: Search) -> Result<Matcher, String> {
         // `None` on a big-endian machine (the DFAs are little-endian): then the pattern is
         // built as a regex, like a project's own patterns.
         match prebuilt(table, source) {
-            Some(dfa) => Ok(Matcher::Dfa(Box::new(dfa))),
+            Some(dfa) => Ok(Matcher::Dfa(dfa)),
             None => Lazy::new(source, search).map(|l| Matcher::Lazy(Box::new(l))),
         }
     }
@@ -289,7 +299,7 @@ impl GapMatcher {
 /// `regex::Regex` (the tokeniser's links, addresses and account numbers): a forward DFA
 /// finds the end, an anchored reverse DFA from there the start.
 pub enum Finder {
-    Dfa(Box<dfa::regex::Regex<sparse::DFA<&'static [u8]>>>),
+    Dfa(Box<dfa::regex::Regex<Dfa>>),
     /// Not prebuilt (a big-endian machine): the regex, built on first use.
     Regex(Box<meta::Regex>),
 }
@@ -356,16 +366,16 @@ mod tests {
         texts
     }
 
-    fn dfa(table: &[(&str, usize, usize)], i: usize) -> Matcher {
-        let (_, at, len) = table[i];
-        let (dfa, _) = sparse::DFA::from_bytes(&table::BYTES[at..at + len]).unwrap();
-        Matcher::Dfa(Box::new(dfa))
+    /// Entry `i` of `table`, as the program reads it.
+    fn dfa(table: &Table, i: usize) -> Matcher {
+        let (_, at, len, dense) = table[i];
+        Matcher::Dfa(trusted_dfa(at, len, dense).unwrap())
     }
 
     /// The bytes `trusted_dfa` reads unchecked pass the full check, in every table.
     #[test]
     fn every_prebuilt_dfa_passes_the_check() {
-        let mut n = 0;
+        let (mut n, mut dense_ones) = (0, 0);
         for table in [
             table::ANCHORED,
             table::UNANCHORED,
@@ -374,14 +384,19 @@ mod tests {
             table::FIND_FORWARD,
             table::FIND_REVERSE,
         ] {
-            for &(source, at, len) in table {
-                let bytes = &table::BYTES[at..at + len];
-                let (_, read) = sparse::DFA::from_bytes(bytes).expect(source);
-                assert_eq!(read, len, "{source}");
+            for &(source, at, len, dense) in table {
+                let read = if dense {
+                    dense::DFA::from_bytes(&table::DENSE.0[at..at + len]).map(|(_, n)| n)
+                } else {
+                    sparse::DFA::from_bytes(&table::SPARSE[at..at + len]).map(|(_, n)| n)
+                };
+                assert_eq!(read.expect(source), len, "{source}");
                 n += 1;
+                dense_ones += usize::from(dense);
             }
         }
         assert!(n > 200, "{n} DFAs");
+        assert!(dense_ones > 50, "{dense_ones} dense DFAs");
     }
 
     /// Most built-in patterns have a DFA; the ones left out have a long gap.
@@ -410,7 +425,7 @@ mod tests {
         let docs: Vec<Document> = texts.iter().map(|t| Document::from_text(t)).collect();
         let mut hits = 0;
         for (table, anchored) in [(table::ANCHORED, true), (table::UNANCHORED, false)] {
-            for (i, (source, _, _)) in table.iter().enumerate() {
+            for (i, (source, ..)) in table.iter().enumerate() {
                 let re = crate::rules::lean_regex(source).unwrap();
                 let lazy =
                     Matcher::Lazy(Box::new(Lazy::new(source, Search::LeftmostFirst).unwrap()));
@@ -463,7 +478,7 @@ mod tests {
             (table::ALL_ENDS, Search::AllEnds),
             (table::ALL_STARTS, Search::AllStarts),
         ] {
-            for (i, (source, _, _)) in table.iter().enumerate() {
+            for (i, (source, ..)) in table.iter().enumerate() {
                 let lazy = Matcher::Lazy(Box::new(Lazy::new(source, search).unwrap()));
                 let dfa = dfa(table, i);
                 for doc in &docs {

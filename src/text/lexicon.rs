@@ -3,7 +3,6 @@
 
 use crate::config::embedded::{tsv_rows, wordlist};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::borrow::Cow;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -20,8 +19,9 @@ pub enum AbbrevClass {
 }
 
 /// A word from an embedded list: borrowed from the list when it is already a [`key`]
-/// (nearly always), so loading the lexicon allocates little.
-pub type Word = Cow<'static, str>;
+/// (nearly always), so loading the lexicon allocates little; a plain `&str`, so a lookup
+/// compares as fast as with a `String` key.
+pub type Word = &'static str;
 
 #[derive(Clone, Debug)]
 pub struct Abbreviation {
@@ -82,16 +82,17 @@ pub fn key(s: &str) -> String {
     }
 }
 
-/// [`key`] of a word from an embedded list, borrowed when the list has it that way.
+/// [`key`] of a word from an embedded list, borrowed when the list has it that way. The
+/// few others are kept for the life of the process, as the lexicon is.
 fn list_key(s: &'static str) -> Word {
     if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Cow::Borrowed(s);
+        return s;
     }
     let k = key(s);
     if k == s {
-        Cow::Borrowed(s)
+        s
     } else {
-        Cow::Owned(k)
+        Box::leak(k.into_boxed_str())
     }
 }
 
@@ -125,7 +126,7 @@ impl Lexicon {
             abbreviations.insert(
                 list_key(row[0]),
                 Abbreviation {
-                    expansion: Cow::Borrowed(row[1]),
+                    expansion: row[1],
                     class,
                 },
             );
@@ -158,16 +159,16 @@ impl Lexicon {
                 past_pl: list_key(row[4]),
                 participle: list_key(row[5]),
             };
-            verbs.insert(f.infinitive.clone(), f);
+            verbs.insert(f.infinitive, f);
         }
         let participle_verbs = verbs
             .values()
             .filter(|f| f.participle != "-")
-            .map(|f| (f.participle.clone(), f.infinitive.clone()))
+            .map(|f| (f.participle, f.infinitive))
             .collect();
         let positive = tsv_rows(wordlist("positief").unwrap_or_default())
             .filter(|(_, r)| r.len() >= 2)
-            .map(|(_, r)| (list_key(r[0]), Cow::Borrowed(r[1])))
+            .map(|(_, r)| (list_key(r[0]), r[1]))
             .collect();
         let (zijn, zijn_unsure) = word_set("zijn-deelwoorden");
         Lexicon {
@@ -189,7 +190,7 @@ impl Lexicon {
     }
 
     pub fn abbreviations(&self) -> impl Iterator<Item = (&str, &Abbreviation)> {
-        self.abbreviations.iter().map(|(k, v)| (k.as_ref(), v))
+        self.abbreviations.iter().map(|(k, v)| (*k, v))
     }
 
     pub fn negation(&self, lower: &str) -> Option<NegationKind> {
@@ -219,7 +220,7 @@ impl Lexicon {
 
     /// Infinitive of an irregular participle ("gegeven" → "geven").
     pub fn infinitive_of(&self, participle: &str) -> Option<&str> {
-        self.participle_verbs.get(participle).map(|v| v.as_ref())
+        self.participle_verbs.get(participle).copied()
     }
 
     /// Negated phrases with a positive rewrite ("niet vergeten" → "denk eraan").
