@@ -131,7 +131,7 @@ fn paradigm(inf: &str, lex: &Lexicon) -> Option<Paradigm> {
             } else {
                 format!(
                     "{pre}{}",
-                    f.participle.strip_prefix("ge").unwrap_or(&f.participle)
+                    f.participle.strip_prefix("ge").unwrap_or(f.participle)
                 )
             };
             return Some(Paradigm {
