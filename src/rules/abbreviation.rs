@@ -199,7 +199,7 @@ impl Rule for AbbreviationRule {
                 {
                     continue;
                 }
-                let advice = advice(&a.expansion);
+                let advice = advice(a.expansion);
                 let mut f = self.meta.finding(
                     span,
                     self.meta.message(&[

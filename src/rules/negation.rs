@@ -57,7 +57,7 @@ impl Negation {
             .filter(|m| on_word_edges(doc, m.start(), m.end()))
             .map(|m| {
                 let span = Span::new(m.start(), m.end());
-                let text = match_case(doc.slice(span), &self.rewrites[m.pattern().as_usize()].1);
+                let text = match_case(doc.slice(span), self.rewrites[m.pattern().as_usize()].1);
                 (span, text)
             })
             .collect()
