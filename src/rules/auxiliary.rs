@@ -14,7 +14,7 @@ use super::{Rule, RuleMeta, params};
 use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion, match_case};
-use crate::text::lexicon::{key, lexicon};
+use crate::text::lexicon::{lexicon, list_key};
 use crate::text::morph::{VerbForm, inflect, verb_forms};
 use crate::text::{Document, Sentence, Span, Token, TokenKind};
 use serde::Deserialize;
@@ -111,7 +111,7 @@ impl Auxiliary {
                     def.id, p.skip_list
                 )
             })?;
-            if tsv_rows(other).any(|(_, r)| key(r[0]) == "dienen te") {
+            if tsv_rows(other).any(|(_, r)| list_key(r[0]) == "dienen te") {
                 dienen_te = false;
             }
         }

@@ -19,7 +19,7 @@ use super::{Rule, RuleMeta, params};
 use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
-use crate::text::lexicon::key;
+use crate::text::lexicon::{key, list_key};
 use crate::text::{Document, Span, TokenKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
@@ -126,7 +126,7 @@ impl NominalStyle {
         let text = wordlist(&p.list)
             .ok_or_else(|| format!("regel '{}': onbekende woordenlijst '{}'", def.id, p.list))?;
         // Phrases the skip list has with the same flags: reported by that rule already.
-        let mut skip: HashSet<(String, bool)> = HashSet::default();
+        let mut skip: HashSet<(&str, bool)> = HashSet::default();
         if !p.skip_list.is_empty() {
             let other = wordlist(&p.skip_list).ok_or_else(|| {
                 format!(
@@ -138,7 +138,7 @@ impl NominalStyle {
                 let verb = row
                     .get(4)
                     .is_some_and(|f| f.split(',').any(|x| x.trim() == "ww"));
-                skip.insert((key(row[0]), verb));
+                skip.insert((list_key(row[0]), verb));
             }
         }
         let mut fixed_rows = Vec::new();
@@ -149,7 +149,7 @@ impl NominalStyle {
             }
             let verb = row[4].split(',').any(|x| x.trim() == "ww");
             match row[2] {
-                "vast" if !skip.contains(&(key(row[0]), verb)) => {
+                "vast" if !skip.contains(&(list_key(row[0]), verb)) => {
                     let mut r = row.clone();
                     r[2] = SELECTED;
                     fixed_rows.push(r.join("\t"));

@@ -12,7 +12,7 @@ use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
 use crate::text::frequency::{split_compound, zipf};
-use crate::text::lexicon::{key, lexicon};
+use crate::text::lexicon::{key, lexicon, list_key};
 use crate::text::morph::{infinitive_of_participle, infinitive_of_stem};
 use crate::text::token::ABBREV;
 use crate::text::{Document, TokenKind, UnitKind};
@@ -55,7 +55,7 @@ pub struct RareWord {
     p: Params,
     allow: HashSet<String>,
     /// Single words of the skipped lists.
-    skip: HashSet<String>,
+    skip: HashSet<&'static str>,
 }
 
 /// Endings that inflect or derive from a known word ("behandelend", "handhavers",
@@ -85,7 +85,7 @@ impl RareWord {
             let text = wordlist(name)
                 .ok_or_else(|| format!("regel '{}': onbekende woordenlijst '{name}'", def.id))?;
             for (_, row) in tsv_rows(text) {
-                let term = key(row[0]);
+                let term = list_key(row[0]);
                 if !term.contains(' ') {
                     skip.insert(term);
                 }

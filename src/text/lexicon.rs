@@ -82,9 +82,9 @@ pub fn key(s: &str) -> String {
     }
 }
 
-/// [`key`] of a word from an embedded list, borrowed when the list has it that way. The
-/// few others are kept for the life of the process, as the lexicon is.
-fn list_key(s: &'static str) -> Word {
+/// [`key`] of a word from a word list, borrowed when the list has it that way (nearly
+/// always). The few others are kept for the life of the process, as the lists are.
+pub fn list_key(s: &'static str) -> Word {
     if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
         return s;
     }
@@ -96,10 +96,33 @@ fn list_key(s: &'static str) -> Word {
     }
 }
 
+/// A map with room for a row per line of `list`: no rehashing while it is filled.
+fn sized<M: WithCapacity>(list: &str) -> M {
+    M::with_capacity(list.lines().count())
+}
+
+/// `with_capacity` of the Fx maps and sets.
+trait WithCapacity {
+    fn with_capacity(n: usize) -> Self;
+}
+
+impl<K, V> WithCapacity for HashMap<K, V> {
+    fn with_capacity(n: usize) -> Self {
+        HashMap::with_capacity_and_hasher(n, Default::default())
+    }
+}
+
+impl<K> WithCapacity for HashSet<K> {
+    fn with_capacity(n: usize) -> Self {
+        HashSet::with_capacity_and_hasher(n, Default::default())
+    }
+}
+
 fn word_set(name: &str) -> (HashSet<Word>, HashSet<Word>) {
-    let mut sure = HashSet::default();
+    let list = wordlist(name).unwrap_or_default();
+    let mut sure: HashSet<Word> = sized(list);
     let mut unsure = HashSet::default();
-    for (_, row) in tsv_rows(wordlist(name).unwrap_or_default()) {
+    for (_, row) in tsv_rows(list) {
         let w = row[0];
         if let Some(w) = w.strip_prefix('?') {
             unsure.insert(list_key(w));
@@ -112,8 +135,9 @@ fn word_set(name: &str) -> (HashSet<Word>, HashSet<Word>) {
 
 impl Lexicon {
     fn embedded() -> Lexicon {
-        let mut abbreviations = HashMap::default();
-        for (_, row) in tsv_rows(wordlist("afkortingen").unwrap_or_default()) {
+        let list = wordlist("afkortingen").unwrap_or_default();
+        let mut abbreviations: HashMap<Word, Abbreviation> = sized(list);
+        for (_, row) in tsv_rows(list) {
             if row.len() < 3 {
                 continue;
             }
@@ -131,8 +155,9 @@ impl Lexicon {
                 },
             );
         }
-        let mut negations = HashMap::default();
-        for (_, row) in tsv_rows(wordlist("ontkenningen").unwrap_or_default()) {
+        let list = wordlist("ontkenningen").unwrap_or_default();
+        let mut negations: HashMap<Word, NegationKind> = sized(list);
+        for (_, row) in tsv_rows(list) {
             if row.len() < 2 {
                 continue;
             }
@@ -146,8 +171,9 @@ impl Lexicon {
             };
             negations.insert(list_key(row[0]), kind);
         }
-        let mut verbs = HashMap::default();
-        for (_, row) in tsv_rows(wordlist("werkwoorden").unwrap_or_default()) {
+        let list = wordlist("werkwoorden").unwrap_or_default();
+        let mut verbs: HashMap<Word, VerbForms> = sized(list);
+        for (_, row) in tsv_rows(list) {
             if row.len() < 6 {
                 continue;
             }
