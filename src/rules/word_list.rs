@@ -67,12 +67,33 @@ pub struct WordList {
     heads: Heads,
     targets: Cow<'static, [Cow<'static, [Target]>]>,
     /// Verb infinitive → its forms, for anchor verification.
-    verb_forms: HashMap<String, HashMap<String, VerbForm>>,
+    verb_forms: VerbForms,
     allow: HashSet<String>,
     /// Entries per sector (for `helder explain`).
     sectors: BTreeMap<String, usize>,
     /// Where the entries come from.
     source: String,
+}
+
+/// Each phrase verb's forms: built, or laid out by build.rs (sorted by verb, then form).
+enum VerbForms {
+    Built(HashMap<String, HashMap<String, VerbForm>>),
+    Prebuilt(&'static [(&'static str, &'static [(&'static str, VerbForm)])]),
+}
+
+impl VerbForms {
+    /// What form of `verb` `word` is, if any.
+    fn form(&self, verb: &str, word: &str) -> Option<VerbForm> {
+        match self {
+            VerbForms::Built(map) => map.get(verb)?.get(word).copied(),
+            VerbForms::Prebuilt(table) => {
+                let i = table.binary_search_by(|(v, _)| (*v).cmp(verb)).ok()?;
+                let forms = table[i].1;
+                let j = forms.binary_search_by(|(f, _)| (*f).cmp(word)).ok()?;
+                Some(forms[j].1)
+            }
+        }
+    }
 }
 
 /// The first-word index: built from the patterns, or laid out by build.rs.
@@ -136,14 +157,7 @@ impl WordList {
                 patterns: Cow::Borrowed(pb.patterns),
                 heads: Heads::Prebuilt(pb),
                 targets: Cow::Borrowed(pb.targets),
-                verb_forms: pb
-                    .verb_forms
-                    .iter()
-                    .map(|(verb, forms)| {
-                        let forms = forms.iter().map(|(f, k)| ((*f).to_owned(), *k));
-                        ((*verb).to_owned(), forms.collect())
-                    })
-                    .collect(),
+                verb_forms: VerbForms::Prebuilt(pb.verb_forms),
                 allow,
                 sectors: pb
                     .sectors
@@ -174,7 +188,7 @@ impl WordList {
             patterns: keys.into_iter().map(Cow::Owned).collect(),
             heads: Heads::Built(by_head),
             targets: targets.into_iter().map(Cow::Owned).collect(),
-            verb_forms: verb_table,
+            verb_forms: VerbForms::Built(verb_table),
             allow,
             sectors,
             source,
@@ -366,16 +380,17 @@ impl WordList {
                 verb,
                 verb_last,
             } => {
-                let forms = &self.verb_forms[verb.as_ref()];
+                let form_at =
+                    |i: usize| self.verb_forms.form(verb, doc.token_lower(&doc.tokens[i]));
                 let lo = first.saturating_sub(VERB_WINDOW).max(sentence.tokens.start);
                 let hi = (last + 1 + VERB_WINDOW).min(sentence.tokens.end);
                 // The nearest form of the verb, on either side.
                 let i = (lo..hi)
                     .filter(|&i| i < first || i > last)
-                    .filter(|&i| forms.contains_key(doc.token_lower(&doc.tokens[i])))
+                    .filter(|&i| form_at(i).is_some())
                     .min_by_key(|&i| if i < first { first - i } else { i - last })?;
                 let vt = doc.tokens[i];
-                let form = forms[doc.token_lower(&vt)];
+                let form = form_at(i)?;
                 // Adjacent and in list order: replace the whole phrase.
                 Some(Hit {
                     entry: *entry,
@@ -574,6 +589,13 @@ mod tests {
             })
             .collect();
         assert_eq!(laid_out, built);
+        // `VerbForms::form` searches the laid-out table by halves.
+        assert!(pb.verb_forms.is_sorted_by_key(|(v, _)| *v));
+        assert!(
+            pb.verb_forms
+                .iter()
+                .all(|(_, fs)| fs.is_sorted_by_key(|(f, _)| *f))
+        );
         let laid_out: BTreeMap<String, usize> = pb
             .sectors
             .iter()
