@@ -201,14 +201,16 @@ fn target(t: &word_index::Target, cow: &dyn Fn(&str) -> String) -> String {
     }
 }
 
-/// The regexes of the built-in patterns, compiled to sparse DFAs (`rules::prebuilt`):
-/// anchored ones for standaardzin (tried at a token), unanchored ones for the kern-eerst
-/// cues and context formulas (searched through a sentence). A cue with a gap such as
+/// The regexes of the built-in patterns, compiled to DFAs (`rules::prebuilt`): anchored
+/// ones for standaardzin (tried at a token), unanchored ones for the kern-eerst cues and
+/// context formulas (searched through a sentence), and a forward and a reverse one for
+/// each of the tokeniser's links, addresses and account numbers. A cue with a gap such as
 /// `.{0,80}` is cut at the gap (its unanchored DFA would take megabytes): the part before
 /// it gets a DFA of every match end, the part after it a reverse DFA of every match start.
 /// A pattern whose DFA would still be large is left out; the program makes a lazy DFA for
-/// it when a text needs it. Written to OUT_DIR/prebuilt.dfa (all DFAs,
-/// little-endian, one after the other) and OUT_DIR/prebuilt.rs (source → place).
+/// it when a text needs it. Written to OUT_DIR/prebuilt-dense.dfa and OUT_DIR/prebuilt.dfa
+/// (the dense and the sparse DFAs, little-endian, one after the other) and
+/// OUT_DIR/prebuilt.rs (source → place).
 fn prebuilt_dfas(cues: &[&str], formulas: &[&str]) {
     println!("cargo::rerun-if-changed=src/rules/stock_syntax.rs");
     println!("cargo::rerun-if-changed=src/text/special_patterns.rs");
@@ -382,17 +384,15 @@ fn serialised_dfa(source: &str, how: DfaKind) -> Option<Serialised> {
         Err(e) if e.is_size_limit_exceeded() => return None,
         Err(e) => panic!("built-in pattern {source:?}: {e}"),
     };
+    let (bytes, pad) = dense.to_bytes_little_endian();
+    if bytes.len() - pad <= DENSE_MOST {
+        return Some(Serialised::Dense(bytes[pad..].to_vec()));
+    }
     let sparse = dense
         .to_sparse()
         .expect("sparse DFA")
         .to_bytes_little_endian();
-    let (dense, pad) = dense.to_bytes_little_endian();
-    let dense = dense[pad..].to_vec();
-    if dense.len() <= DENSE_MOST {
-        Some(Serialised::Dense(dense))
-    } else {
-        (sparse.len() <= how.most).then_some(Serialised::Sparse(sparse))
-    }
+    (sparse.len() <= how.most).then_some(Serialised::Sparse(sparse))
 }
 
 /// Most bytes of a dense DFA.

@@ -82,8 +82,9 @@ pub fn key(s: &str) -> String {
     }
 }
 
-/// [`key`] of a word from a word list, borrowed when the list has it that way (nearly
-/// always). The few others are kept for the life of the process, as the lists are.
+/// [`key`] of a word from a word list, borrowed when the list has it that way. Of the
+/// shipped lists only the abbreviations have words that change (35 with capitals); those
+/// keys are kept for the life of the process, as the lexicon that holds them is.
 pub fn list_key(s: &'static str) -> Word {
     if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
         return s;
@@ -96,31 +97,14 @@ pub fn list_key(s: &'static str) -> Word {
     }
 }
 
-/// A map with room for a row per line of `list`: no rehashing while it is filled.
-fn sized<M: WithCapacity>(list: &str) -> M {
-    M::with_capacity(list.lines().count())
-}
-
-/// `with_capacity` of the Fx maps and sets.
-trait WithCapacity {
-    fn with_capacity(n: usize) -> Self;
-}
-
-impl<K, V> WithCapacity for HashMap<K, V> {
-    fn with_capacity(n: usize) -> Self {
-        HashMap::with_capacity_and_hasher(n, Default::default())
-    }
-}
-
-impl<K> WithCapacity for HashSet<K> {
-    fn with_capacity(n: usize) -> Self {
-        HashSet::with_capacity_and_hasher(n, Default::default())
-    }
+/// Room for a row per line of `list`, so a map does not rehash while it fills.
+fn rows(list: &str) -> usize {
+    list.lines().count()
 }
 
 fn word_set(name: &str) -> (HashSet<Word>, HashSet<Word>) {
     let list = wordlist(name).unwrap_or_default();
-    let mut sure: HashSet<Word> = sized(list);
+    let mut sure = HashSet::with_capacity_and_hasher(rows(list), Default::default());
     let mut unsure = HashSet::default();
     for (_, row) in tsv_rows(list) {
         let w = row[0];
@@ -136,7 +120,7 @@ fn word_set(name: &str) -> (HashSet<Word>, HashSet<Word>) {
 impl Lexicon {
     fn embedded() -> Lexicon {
         let list = wordlist("afkortingen").unwrap_or_default();
-        let mut abbreviations: HashMap<Word, Abbreviation> = sized(list);
+        let mut abbreviations = HashMap::with_capacity_and_hasher(rows(list), Default::default());
         for (_, row) in tsv_rows(list) {
             if row.len() < 3 {
                 continue;
@@ -156,7 +140,7 @@ impl Lexicon {
             );
         }
         let list = wordlist("ontkenningen").unwrap_or_default();
-        let mut negations: HashMap<Word, NegationKind> = sized(list);
+        let mut negations = HashMap::with_capacity_and_hasher(rows(list), Default::default());
         for (_, row) in tsv_rows(list) {
             if row.len() < 2 {
                 continue;
@@ -172,7 +156,7 @@ impl Lexicon {
             negations.insert(list_key(row[0]), kind);
         }
         let list = wordlist("werkwoorden").unwrap_or_default();
-        let mut verbs: HashMap<Word, VerbForms> = sized(list);
+        let mut verbs = HashMap::with_capacity_and_hasher(rows(list), Default::default());
         for (_, row) in tsv_rows(list) {
             if row.len() < 6 {
                 continue;
