@@ -7,7 +7,7 @@ use crate::cli::{
 };
 use crate::config;
 use crate::input::{self, Format};
-use crate::report::{FileReport, Options, analyze_with};
+use crate::report::{FileReport, Options, PART_SIZE, analyze_in_parts, analyze_with};
 use crate::workspace::{Job, Setup, Workspace};
 use crate::{baseline, explain, fix, render};
 use rayon::prelude::*;
@@ -193,6 +193,8 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
         &mut ws,
         args.format == CheckFormat::Terminal,
         options,
+        // The HTML report shows each file's text whole, with its score on top.
+        args.format != CheckFormat::Html,
         &mut |mut r: FileReport| -> io::Result<()> {
             if args.write_baseline.is_some() {
                 recorded.extend(baseline::record(&r));
@@ -270,63 +272,104 @@ fn stdin_job(args: &InputArgs, setup: &Setup) -> (String, Format) {
     (name, format)
 }
 
-/// Check every input and collect the reports (for `helder score`).
+/// Check every input and collect the reports, one per file (for `helder score`).
 fn check_all(
     args: &InputArgs,
     ws: &mut Workspace,
     progress: bool,
     options: Options,
 ) -> anyhow::Result<(Vec<FileReport>, Vec<InputError>)> {
-    let mut reports = Vec::new();
-    let errors = each_report(args, ws, progress, options, &mut |r| {
-        reports.push(r);
+    let mut reports: Vec<FileReport> = Vec::new();
+    let errors = each_report(args, ws, progress, options, true, &mut |r| {
+        match reports.last_mut() {
+            // A later part of a very large file: one report for the file.
+            Some(whole) if !r.part.first() => {
+                whole.findings.extend(r.findings);
+                whole.sentences.extend(r.sentences);
+                whole.paragraphs.extend(r.paragraphs);
+                whole.score = r.score;
+                whole.part = r.part;
+            }
+            _ => reports.push(r),
+        }
         Ok(())
     })?;
     Ok((reports, errors))
 }
 
+/// Files larger than this are checked on their own, after the other files of their
+/// batch, in parts (see [`analyze_in_parts`]): one at a time, so memory stays bounded.
+const LARGE_FILE: u64 = 2 * PART_SIZE as u64;
+
 /// Check every input, standard input first, then the files in order, handing each
 /// report to `sink` as soon as its batch is done. Files in a batch are analysed in
-/// parallel; the order of the reports is always the input order.
+/// parallel; the order of the reports is always the input order. With `parts`, a very
+/// large file is checked in parts and gives one report per part.
 fn each_report(
     args: &InputArgs,
     ws: &mut Workspace,
     progress: bool,
     options: Options,
+    parts: bool,
     sink: &mut dyn FnMut(FileReport) -> io::Result<()>,
 ) -> anyhow::Result<Vec<InputError>> {
     let mut errors = Vec::new();
     let (jobs, stdin) = ws.collect(args, &mut errors)?;
+    let part_size = if parts { PART_SIZE } else { usize::MAX };
     if stdin {
         let setup = ws.primary()?;
         let (name, format) = stdin_job(args, &setup);
         match read_stdin(&name, setup.max_file_size(args))? {
-            Ok(bytes) => match read_report(&name, &bytes, format, &setup, options) {
-                Ok(r) => sink(r)?,
-                Err(e) => errors.push(e),
-            },
+            Ok(bytes) => {
+                let checked =
+                    check_in_parts(&name, bytes, format, &setup, options, part_size, sink)?;
+                if let Err((e, _)) = checked {
+                    errors.push(e);
+                }
+            }
             Err(e) => errors.push(e),
         }
     }
     let bar = progress_bar(jobs.len(), progress);
     for batch in jobs.chunks(BATCH) {
-        let results: Vec<Result<FileReport, InputError>> = batch
+        // `None`: a large file, checked below in input order.
+        let results: Vec<Option<Result<FileReport, InputError>>> = batch
             .par_iter()
             .map(|job| {
+                if parts && is_large(job) {
+                    return None;
+                }
                 let r = read_job(job, args).and_then(|bytes| {
                     read_report(&job.display, &bytes, job.format, &job.setup, options)
-                        .map_err(|e| skip_if_not_text(e, job, &bytes))
+                        .map_err(|e| skip_if_not_text(e, job, is_binary(job, &bytes)))
                 });
                 if let Some(b) = &bar {
                     b.inc(1);
                 }
-                r
+                Some(r)
             })
             .collect();
-        for r in results {
+        for (job, r) in batch.iter().zip(results) {
             match r {
-                Ok(r) => sink(r)?,
-                Err(e) => errors.push(e),
+                Some(Ok(r)) => sink(r)?,
+                Some(Err(e)) => errors.push(e),
+                None => {
+                    let checked = match read_job(job, args) {
+                        Ok(bytes) => {
+                            let (name, setup) = (&job.display, &job.setup);
+                            check_in_parts(
+                                name, bytes, job.format, setup, options, part_size, sink,
+                            )?
+                        }
+                        Err(e) => Err((e, false)),
+                    };
+                    if let Err((e, binary)) = checked {
+                        errors.push(skip_if_not_text(e, job, binary));
+                    }
+                    if let Some(b) = &bar {
+                        b.inc(1);
+                    }
+                }
             }
         }
     }
@@ -353,17 +396,26 @@ fn read_stdin(name: &str, limit: Option<u64>) -> io::Result<Result<Vec<u8>, Inpu
     }
 }
 
-/// A file found by walking a folder that turns out not to be text (a binary file with a
-/// letter's extension) is skipped with a notice: it is certainly not a letter, so the
-/// run still did its job. Named on the command line, it stays an error.
-fn skip_if_not_text(mut e: InputError, job: &Job, bytes: &[u8]) -> InputError {
-    if !job.named
-        && job.format != Format::Docx
+/// Whether a file is large enough to be checked in parts. A file whose size cannot be
+/// read is not: reading it reports the problem.
+fn is_large(job: &Job) -> bool {
+    std::fs::metadata(&job.path).is_ok_and(|m| m.len() > LARGE_FILE)
+}
+
+/// Whether a file that could not be read as its format is a binary file.
+fn is_binary(job: &Job, bytes: &[u8]) -> bool {
+    job.format != Format::Docx
         && matches!(
             input::decode(bytes),
             Err(input::decode::DecodeError::Binary)
         )
-    {
+}
+
+/// A file found by walking a folder that turns out not to be text (a binary file with a
+/// letter's extension) is skipped with a notice: it is certainly not a letter, so the
+/// run still did its job. Named on the command line, it stays an error.
+fn skip_if_not_text(mut e: InputError, job: &Job, binary: bool) -> InputError {
+    if !job.named && binary {
         e.notice = true;
     }
     e
@@ -433,10 +485,11 @@ fn run_fix(args: &FixArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
             Ok(Some(f)) => f,
             Ok(None) => continue,
             Err(message) => {
+                let binary = is_binary(&job, &bytes);
                 errors.push(skip_if_not_text(
                     InputError::new(&job.display, message),
                     &job,
-                    &bytes,
+                    binary,
                 ));
                 continue;
             }
@@ -500,6 +553,36 @@ fn report_errors(errors: &[InputError]) {
     for e in errors {
         eprintln!("helder: {}: {}", e.path, e.message);
     }
+}
+
+/// Load and check one file, handing its report (one per part) to `sink`. The outer
+/// error is the sink's; the inner one the file's, with whether it is binary.
+fn check_in_parts(
+    name: &str,
+    bytes: Vec<u8>,
+    format: Format,
+    setup: &Arc<Setup>,
+    options: Options,
+    part_size: usize,
+    sink: &mut dyn FnMut(FileReport) -> io::Result<()>,
+) -> io::Result<Result<(), (InputError, bool)>> {
+    let loaded = match input::load_owned(bytes, format, &setup.input_options()) {
+        Ok(l) => l,
+        Err((message, binary)) => return Ok(Err((InputError::new(name, message), binary))),
+    };
+    analyze_in_parts(
+        name,
+        loaded,
+        format,
+        &setup.rules,
+        options,
+        part_size,
+        &mut |mut r| {
+            setup.apply_allow_list(&mut r);
+            sink(r)
+        },
+    )?;
+    Ok(Ok(()))
 }
 
 fn read_report(

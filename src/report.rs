@@ -4,9 +4,19 @@
 use crate::finding::{Safety, Severity};
 use crate::input::{Encoding, Format, Loaded, Prose};
 use crate::rules::{Rule, RuleSet, combine};
-use crate::score::{Features, Score, b1_score, level, score_from, sentence_features};
+use crate::score::{Features, Score, Tally, b1_score, level, sentence_features};
+use crate::suppress::Directives;
 use crate::text::{Document, LineIndex, Span};
+use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashSet;
+use std::io;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Prose larger than twice this is checked in parts of about this size (see
+/// [`analyze_in_parts`]), so memory stays bounded however large the file is.
+pub const PART_SIZE: usize = 1 << 20;
 
 /// A place in the source file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -75,8 +85,8 @@ pub struct ParagraphInfo {
 pub struct FileReport {
     /// The path as the user gave it (or `-`).
     pub path: String,
-    /// The decoded source text.
-    pub source: String,
+    /// The decoded source text (shared by the parts of a very large file).
+    pub source: Arc<String>,
     pub encoding: Encoding,
     pub format: Format,
     /// Dutch notices (encoding fallback, …).
@@ -85,7 +95,28 @@ pub struct FileReport {
     pub score: Score,
     pub sentences: Vec<SentenceInfo>,
     pub paragraphs: Vec<ParagraphInfo>,
-    pub line_index: LineIndex,
+    pub line_index: Arc<LineIndex>,
+    /// Which part of the file this report covers: one report per file, except for a very
+    /// large file, which gets one per part. Only the last part carries the score.
+    pub part: Part,
+}
+
+/// A report's place among the reports of its file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Part {
+    pub index: usize,
+    pub last: bool,
+}
+
+impl Part {
+    pub const WHOLE: Part = Part {
+        index: 0,
+        last: true,
+    };
+
+    pub fn first(self) -> bool {
+        self.index == 0
+    }
 }
 
 /// Maps prose spans to file locations.
@@ -94,10 +125,13 @@ struct Locator<'a> {
     prose: &'a Prose,
     lines: &'a LineIndex,
     encoding: Encoding,
+    /// Where the checked part starts in the prose: rules give spans in the part.
+    base: usize,
 }
 
 impl Locator<'_> {
-    fn locate(&self, prose_span: Span) -> Location {
+    fn locate(&self, part_span: Span) -> Location {
+        let prose_span = Span::new(part_span.start + self.base, part_span.end + self.base);
         let s = self.prose.map.span_to_source(prose_span);
         let a = self.lines.line_col(self.source, s.start);
         let b = self.lines.line_col(self.source, s.end);
@@ -150,143 +184,312 @@ pub fn analyze_with(
     rules: &RuleSet,
     options: Options,
 ) -> FileReport {
+    let mut whole = None;
+    analyze_in_parts(path, loaded, format, rules, options, usize::MAX, &mut |r| {
+        whole = Some(r);
+        Ok(())
+    })
+    .expect("collecting a report does not fail");
+    whole.expect("a file gives at least one report")
+}
+
+/// Analyse a file and hand its report to `sink`. Prose larger than twice `part_size` is
+/// checked in parts of about that size, cut at blank lines, with one report per part, so
+/// memory stays bounded. Per sentence the findings are the same as for the whole text;
+/// what looks at the whole document sees one part: the letter structure is only looked
+/// for in the first part, u/je mixing and self-explained words per part. Suppression
+/// comments work across parts; one that suppresses nothing is reported with the last
+/// part, which also carries the score of the whole file.
+pub fn analyze_in_parts(
+    path: &str,
+    loaded: Loaded,
+    format: Format,
+    rules: &RuleSet,
+    options: Options,
+    part_size: usize,
+    sink: &mut dyn FnMut(FileReport) -> io::Result<()>,
+) -> io::Result<()> {
     let Loaded {
         source,
         encoding,
-        prose,
-        notices,
+        mut prose,
+        mut notices,
     } = loaded;
-    let doc = Document::new(&prose);
-    let line_index = LineIndex::new(&source);
-    let loc = Locator {
-        source: &source,
-        prose: &prose,
-        lines: &line_index,
-        encoding,
-    };
-    let per_rule = rules.run(&doc);
-    let threshold = rules.long_sentence_threshold();
-    // The score counts some of these rules' own findings, before they are combined.
-    let features = if options.score || options.sentences {
-        sentence_features(&doc, rules, &per_rule, threshold)
+    let source = Arc::new(source);
+    // Plain text is usually its own prose: keep one copy (a very large file counts).
+    let text = if prose.text == *source {
+        prose.text = String::new();
+        Arc::clone(&source)
     } else {
-        Vec::new()
+        Arc::new(std::mem::take(&mut prose.text))
     };
-    let all: Vec<&dyn Rule> = rules.rules().collect();
-    let mut findings: Vec<FileFinding> = combine(&all, &doc, per_rule)
+    let line_index = Arc::new(LineIndex::new(&source));
+    let ends = prose.part_ends(&text, part_size);
+    let file = WholeFile {
+        text: &text,
+        path,
+        format,
+        encoding,
+        source: &source,
+        line_index: &line_index,
+        prose: &prose,
+        directives: source
+            .contains("helder-")
+            .then(|| Directives::parse(&source, &line_index)),
+        rules,
+        options,
+    };
+    let mut starts = vec![0];
+    starts.extend_from_slice(&ends[..ends.len() - 1]);
+    let parts: Vec<(Part, Range<usize>)> = starts
         .into_iter()
-        .map(|f| {
-            let location = loc.locate(f.span);
-            FileFinding {
-                rule: f.rule,
-                severity: f.severity,
-                message: f.message,
-                hint: f.hint,
-                text: source[location.text_span.start..location.text_span.end].to_owned(),
-                location,
-                suggestions: f
-                    .suggestions
-                    .into_iter()
-                    .map(|s| {
-                        let location = loc.locate(s.span);
-                        let t = location.text_span;
-                        LocatedSuggestion {
-                            exact: source.get(t.start..t.end)
-                                == prose.text.get(s.span.start..s.span.end),
-                            replacement: s.replacement,
-                            safety: s.safety,
-                            location,
-                        }
-                    })
-                    .collect(),
-            }
+        .zip(ends.iter().copied())
+        .enumerate()
+        .map(|(index, (from, to))| {
+            let last = index + 1 == ends.len();
+            (Part { index, last }, from..to)
         })
         .collect();
-    suppress(&source, &line_index, &mut findings, rules, &loc);
-    let (sentences, paragraphs) = if !options.sentences {
-        (Vec::new(), Vec::new())
+    // As many parts at once as there are threads: in parallel, memory still bounded.
+    let window = if parts.len() == 1 {
+        1
     } else {
-        let sentences = doc
-            .sentences
-            .iter()
-            .zip(&features)
-            .map(|(s, f)| {
-                let (score, _) = b1_score(f);
-                SentenceInfo {
-                    location: loc.locate(s.span),
-                    words: f.words,
-                    syllables: f.syllables,
-                    score,
-                    level: level(score),
-                    text: doc.slice(s.span).to_owned(),
+        rayon::current_num_threads().max(1)
+    };
+    let mut tally = Tally::default();
+    // Directives that suppressed nothing in every part so far.
+    let mut unused: Option<Vec<(Span, String)>> = None;
+    for group in parts.chunks(window) {
+        let checked: Vec<CheckedPart> = if group.len() == 1 {
+            vec![file.check(group[0].0, group[0].1.clone())]
+        } else {
+            group
+                .par_iter()
+                .map(|(part, range)| file.check(*part, range.clone()))
+                .collect()
+        };
+        for mut c in checked {
+            let part = c.report.part;
+            tally.merge(&c.tally);
+            if let Some(here) = c.unused {
+                let still = match unused.take() {
+                    None => here,
+                    Some(before) => {
+                        let here: HashSet<_> = here.into_iter().collect();
+                        before.into_iter().filter(|u| here.contains(u)).collect()
+                    }
+                };
+                if part.last {
+                    add_unused(still, &mut c.report.findings, rules, &file.locator(0));
+                } else {
+                    unused = Some(still);
+                }
+            }
+            if part.first() {
+                c.report.notices = std::mem::take(&mut notices);
+            }
+            if options.score && part.last {
+                c.report.score = tally.score(rules.long_sentence_threshold());
+            }
+            sink(c.report)?;
+        }
+    }
+    Ok(())
+}
+
+/// What every part of a file shares.
+struct WholeFile<'a> {
+    /// The prose text (`prose.text` is moved here: it may be the source itself).
+    text: &'a str,
+    path: &'a str,
+    format: Format,
+    encoding: Encoding,
+    source: &'a Arc<String>,
+    line_index: &'a Arc<LineIndex>,
+    prose: &'a Prose,
+    directives: Option<Directives>,
+    rules: &'a RuleSet,
+    options: Options,
+}
+
+/// One part checked: its report (without notices and score), the features it adds to
+/// the file's score, and the suppression directives that suppressed nothing in it.
+struct CheckedPart {
+    report: FileReport,
+    tally: Tally,
+    unused: Option<Vec<(Span, String)>>,
+}
+
+impl WholeFile<'_> {
+    fn locator(&self, base: usize) -> Locator<'_> {
+        Locator {
+            source: self.source,
+            prose: self.prose,
+            lines: self.line_index,
+            encoding: self.encoding,
+            base,
+        }
+    }
+
+    fn check(&self, part: Part, range: Range<usize>) -> CheckedPart {
+        let (rules, options, source) = (self.rules, self.options, self.source.as_str());
+        let loc = self.locator(range.start);
+        let doc = Document::part(self.text, self.prose, range, part.first());
+        let per_rule = rules.run(&doc);
+        let threshold = rules.long_sentence_threshold();
+        // The score counts some of these rules' own findings, before they are combined.
+        let features = if options.score || options.sentences {
+            sentence_features(&doc, rules, &per_rule, threshold)
+        } else {
+            Vec::new()
+        };
+        let all: Vec<&dyn Rule> = rules.rules().collect();
+        let mut findings: Vec<FileFinding> = combine(&all, &doc, per_rule)
+            .into_iter()
+            .map(|f| {
+                let location = loc.locate(f.span);
+                FileFinding {
+                    rule: f.rule,
+                    severity: f.severity,
+                    message: f.message,
+                    hint: f.hint,
+                    text: source[location.text_span.start..location.text_span.end].to_owned(),
+                    location,
+                    suggestions: f
+                        .suggestions
+                        .into_iter()
+                        .map(|s| {
+                            let location = loc.locate(s.span);
+                            let t = location.text_span;
+                            LocatedSuggestion {
+                                exact: source.get(t.start..t.end)
+                                    == doc.text.get(s.span.start..s.span.end),
+                                replacement: s.replacement,
+                                safety: s.safety,
+                                location,
+                            }
+                        })
+                        .collect(),
                 }
             })
             .collect();
-        let paragraphs = doc
-            .paragraphs
-            .iter()
-            .map(|p| {
-                let mut f = Features::default();
-                for feat in &features[p.sentences.clone()] {
-                    f.add(feat);
-                }
-                let (score, _) = b1_score(&f);
-                ParagraphInfo {
-                    location: loc.locate(p.span),
-                    kind: p.kind,
-                    words: f.words,
-                    syllables: f.syllables,
-                    score,
-                    level: level(score),
-                }
-            })
-            .collect();
-        (sentences, paragraphs)
-    };
-    let score = if options.score {
-        score_from(&doc, &features, threshold)
-    } else {
-        Score::default()
-    };
-    FileReport {
-        path: path.to_owned(),
-        encoding,
-        format,
-        notices,
-        findings,
-        score,
-        sentences,
-        paragraphs,
-        line_index,
-        source,
+        let unused = self.directives.as_ref().map(|dirs| {
+            let unused = suppress(dirs, &mut findings, rules, &loc);
+            if !part.last {
+                // Sorted as the last part is (where the unused ones are added).
+                add_unused(Vec::new(), &mut findings, rules, &loc);
+            }
+            unused
+        });
+        let (sentences, paragraphs) = if options.sentences {
+            sentence_infos(&doc, &features, &loc)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let mut tally = Tally::default();
+        if options.score {
+            tally.add(&doc, &features);
+        }
+        CheckedPart {
+            report: FileReport {
+                path: self.path.to_owned(),
+                encoding: self.encoding,
+                format: self.format,
+                notices: Vec::new(),
+                findings,
+                score: Score::default(),
+                sentences,
+                paragraphs,
+                line_index: Arc::clone(self.line_index),
+                source: Arc::clone(self.source),
+                part,
+            },
+            tally,
+            unused,
+        }
     }
 }
 
-/// Inline suppression on located findings (source coordinates, any format).
+/// Every sentence and paragraph of a document with its place and figures.
+fn sentence_infos(
+    doc: &Document,
+    features: &[Features],
+    loc: &Locator,
+) -> (Vec<SentenceInfo>, Vec<ParagraphInfo>) {
+    let sentences = doc
+        .sentences
+        .iter()
+        .zip(features)
+        .map(|(s, f)| {
+            let (score, _) = b1_score(f);
+            SentenceInfo {
+                location: loc.locate(s.span),
+                words: f.words,
+                syllables: f.syllables,
+                score,
+                level: level(score),
+                text: doc.slice(s.span).to_owned(),
+            }
+        })
+        .collect();
+    let paragraphs = doc
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let mut f = Features::default();
+            for feat in &features[p.sentences.clone()] {
+                f.add(feat);
+            }
+            let (score, _) = b1_score(&f);
+            ParagraphInfo {
+                location: loc.locate(p.span),
+                kind: p.kind,
+                words: f.words,
+                syllables: f.syllables,
+                score,
+                level: level(score),
+            }
+        })
+        .collect();
+    (sentences, paragraphs)
+}
+
+/// Inline suppression on located findings (source coordinates, any format): drops the
+/// suppressed ones and returns the directives that suppressed nothing here.
 fn suppress(
-    source: &str,
-    lines: &LineIndex,
+    dirs: &Directives,
     findings: &mut Vec<FileFinding>,
     rules: &RuleSet,
     loc: &Locator,
-) {
-    if !source.contains("helder-") {
-        return;
-    }
+) -> Vec<(Span, String)> {
     let keys: Vec<(&str, usize)> = findings
         .iter()
         .map(|f| (f.rule, f.location.text_span.start))
         .collect();
-    let out = crate::suppress::apply(source, lines, &keys, &|id| rules.get(id).is_some());
+    let out = crate::suppress::apply_parsed(dirs, loc.source, loc.lines, &keys, &|id| {
+        rules.get(id).is_some()
+    });
     let mut i = 0;
     findings.retain(|_| {
         i += 1;
         !out.suppressed[i - 1]
     });
+    out.unused
+}
+
+/// Report the directives that suppressed nothing (when that rule is on), in place
+/// among the findings.
+fn add_unused(
+    unused: Vec<(Span, String)>,
+    findings: &mut Vec<FileFinding>,
+    rules: &RuleSet,
+    loc: &Locator,
+) {
     let Some(meta) = rules.get(crate::suppress::UNUSED_RULE).map(|r| r.meta()) else {
         return;
     };
-    for (span, message) in out.unused {
+    let (source, lines) = (loc.source, loc.lines);
+    for (span, message) in unused {
         let a = lines.line_col(source, span.start);
         let b = lines.line_col(source, span.end);
         findings.push(FileFinding {
@@ -314,8 +517,8 @@ impl FileReport {
     /// Drop what only the terminal snippets need (the source text), to keep memory
     /// bounded when thousands of reports are kept for JSON or SARIF.
     pub fn slim(&mut self) {
-        self.source = String::new();
-        self.line_index = LineIndex::new("");
+        self.source = Arc::default();
+        self.line_index = Arc::new(LineIndex::new(""));
         self.sentences = Vec::new();
         self.paragraphs = Vec::new();
     }

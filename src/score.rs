@@ -398,15 +398,41 @@ pub fn score(doc: &Document, checked: &RuleSet, per_rule: &[Vec<Finding>]) -> Sc
 /// The document score from per-sentence features (computed once, shared with the
 /// per-sentence and per-paragraph figures).
 pub fn score_from(doc: &Document, per_sentence: &[Features], long_threshold: usize) -> Score {
-    let mask = counted_mask(doc);
-    let mut f = Features::default();
-    let mut longest = 0;
-    for (feat, counted) in per_sentence.iter().zip(&mask) {
-        if *counted && feat.words > 0 {
-            f.add(feat);
-            longest = longest.max(feat.words);
+    let mut total = Tally::default();
+    total.add(doc, per_sentence);
+    total.score(long_threshold)
+}
+
+/// The features of the sentences that count, summed (per document, or over the parts of
+/// a very large file), and the longest sentence.
+#[derive(Clone, Debug, Default)]
+pub struct Tally {
+    features: Features,
+    longest: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, doc: &Document, per_sentence: &[Features]) {
+        let mask = counted_mask(doc);
+        for (feat, counted) in per_sentence.iter().zip(&mask) {
+            if *counted && feat.words > 0 {
+                self.features.add(feat);
+                self.longest = self.longest.max(feat.words);
+            }
         }
     }
+
+    pub fn merge(&mut self, other: &Tally) {
+        self.features.add(&other.features);
+        self.longest = self.longest.max(other.longest);
+    }
+
+    pub fn score(&self, long_threshold: usize) -> Score {
+        score_of(&self.features, self.longest, long_threshold)
+    }
+}
+
+fn score_of(f: &Features, longest: usize, long_threshold: usize) -> Score {
     let (words, syl, n) = (f.words, f.syllables, f.sentences);
     let avg = if n == 0 { 0.0 } else { words as f64 / n as f64 };
     let long_share = if n == 0 {
@@ -415,7 +441,7 @@ pub fn score_from(doc: &Document, per_sentence: &[Features], long_threshold: usi
         f.long_sentences as f64 / n as f64
     };
     let fd = flesch_douma(words, n, syl);
-    let (b1_score, factors) = b1_score(&f);
+    let (b1_score, factors) = b1_score(f);
     let lvl = level(b1_score);
     let mut reasons = Vec::new();
     if n == 0 {

@@ -96,6 +96,19 @@ pub struct Outcome {
     pub unused: Vec<(Span, String)>,
 }
 
+/// The suppression comments of one source text, read once.
+pub struct Directives(Vec<Directive>);
+
+impl Directives {
+    pub fn parse(source: &str, lines: &LineIndex) -> Directives {
+        Directives(directives(source, lines))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// Decide which findings (given as rule id and source offset) are suppressed.
 pub fn apply(
     source: &str,
@@ -103,7 +116,25 @@ pub fn apply(
     findings: &[(&str, usize)],
     known: &dyn Fn(&str) -> bool,
 ) -> Outcome {
-    let dirs = directives(source, lines);
+    apply_parsed(
+        &Directives::parse(source, lines),
+        source,
+        lines,
+        findings,
+        known,
+    )
+}
+
+/// As [`apply`], with the directives already read (a very large file is checked in
+/// parts, all against the same directives).
+pub fn apply_parsed(
+    dirs: &Directives,
+    source: &str,
+    lines: &LineIndex,
+    findings: &[(&str, usize)],
+    known: &dyn Fn(&str) -> bool,
+) -> Outcome {
+    let dirs = &dirs.0;
     let mut suppressed = vec![false; findings.len()];
     let mut unused = Vec::new();
     if dirs.is_empty() {

@@ -141,6 +141,38 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
 }
 
+/// As [`decode`], taking the bytes: a UTF-8 file (the usual case) becomes its text
+/// without a copy, which matters for very large files.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    const BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
+    let bom = bytes.starts_with(&BOM);
+    if !bom && (bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])) {
+        return decode(&bytes);
+    }
+    if bom {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if bom || !text.contains('\0') => Ok(Decoded {
+            text,
+            encoding: if bom {
+                Encoding::Utf8Bom
+            } else {
+                Encoding::Utf8
+            },
+            fallback_at: None,
+        }),
+        Ok(_) => Err(DecodeError::Binary),
+        Err(e) => {
+            let mut bytes = e.into_bytes();
+            if bom {
+                bytes.splice(0..0, BOM);
+            }
+            decode(&bytes)
+        }
+    }
+}
+
 fn windows_1252(bytes: &[u8], bad_at: usize) -> Result<Decoded, DecodeError> {
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
@@ -191,6 +223,32 @@ fn utf16(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decoding_owned_bytes_reads_as_decoding_borrowed_ones() {
+        let cases: &[&[u8]] = &[
+            b"",
+            "één brief".as_bytes(),
+            b"\xEF\xBB\xBFhoi",
+            b"\xEF\xBB\xBFcaf\xe9",
+            b"\xEF\xBB\xBFnul\0",
+            b"caf\xe9 \x80 5",
+            b"a\0b",
+            b"\xFF\xFEh\0i\0",
+            b"\xFE\xFF\0h\0i",
+            b"\xFF\xFEh",
+            b"\xEF\xBB",
+        ];
+        for bytes in cases {
+            let show =
+                |r: Result<Decoded, DecodeError>| r.map(|d| (d.text, d.encoding, d.fallback_at));
+            assert_eq!(
+                show(decode_owned(bytes.to_vec())),
+                show(decode(bytes)),
+                "{bytes:?}"
+            );
+        }
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {

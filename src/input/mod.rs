@@ -222,12 +222,61 @@ impl Prose {
         }
     }
 
+    /// Where to cut a very large prose text into parts of about `size` bytes each (see
+    /// [`crate::report`]): the end of every part, the last being the text's end. `text`
+    /// is this prose's text (the caller may have moved it out of `self.text`). A part
+    /// ends after a blank line that no block or mask spans, so no unit or sentence is
+    /// cut; a text of at most two parts' size stays whole.
+    pub fn part_ends(&self, text: &str, size: usize) -> Vec<usize> {
+        let mut ends = Vec::new();
+        let mut from = 0;
+        while text.len() - from > size.saturating_mul(2) {
+            match self.blank_line_end(text, from + size) {
+                Some(cut) => {
+                    ends.push(cut);
+                    from = cut;
+                }
+                None => break,
+            }
+        }
+        ends.push(text.len());
+        ends
+    }
+
+    /// The end of the first blank line at or after `at` where no block or mask goes on.
+    fn blank_line_end(&self, text: &str, at: usize) -> Option<usize> {
+        // Bytes: `at` need not be a character boundary, a line break always is.
+        let newline = |from: usize| text.as_bytes()[from..].iter().position(|&b| b == b'\n');
+        let mut line_start = at + newline(at)? + 1;
+        loop {
+            let len = newline(line_start)?;
+            let line = &text[line_start..line_start + len];
+            let end = line_start + len + 1;
+            if line.trim().is_empty()
+                && end < text.len()
+                && !spanned(&self.blocks, |b| b.span, end)
+                && !spanned(&self.masks, |m| *m, end)
+            {
+                return Some(end);
+            }
+            line_start = end;
+        }
+    }
+
     /// Replace this prose's map (prose → intermediate text) by one to the outer source,
     /// given the intermediate text's map (intermediate → source).
     pub fn map_through(mut self, outer: &SourceMap) -> Prose {
         self.map = self.map.then(outer);
         self
     }
+}
+
+/// Whether one of `items` begins before `at` and ends after it. Blocks and masks are
+/// sorted and disjoint (the document model relies on it too), so only the last one
+/// that begins before `at` can.
+fn spanned<T>(items: &[T], span: impl Fn(&T) -> Span, at: usize) -> bool {
+    let i = items.partition_point(|x| span(x).start < at);
+    i > 0 && span(&items[i - 1]).end > at
 }
 
 /// How to read inputs: built once per run and shared by every file.
@@ -422,6 +471,36 @@ pub fn load_with(bytes: &[u8], format: Format, opts: &Options) -> Result<Loaded,
         return docx::load(bytes, opts);
     }
     let decoded = decode(bytes).map_err(|e| format!("overgeslagen: {e}"))?;
+    load_decoded(decoded, bytes, format, opts)
+}
+
+/// As [`load_with`], taking the bytes, so that a large UTF-8 file is not held twice.
+/// The error says whether the file is binary (see [`decode`]).
+pub fn load_owned(
+    bytes: Vec<u8>,
+    format: Format,
+    opts: &Options,
+) -> Result<Loaded, (String, bool)> {
+    if matches!(format, Format::Docx | Format::Eml) {
+        let binary =
+            || format == Format::Eml && matches!(decode(&bytes), Err(decode::DecodeError::Binary));
+        return load_with(&bytes, format, opts).map_err(|m| (m, binary()));
+    }
+    let decoded = decode::decode_owned(bytes).map_err(|e| {
+        let binary = e == decode::DecodeError::Binary;
+        (format!("overgeslagen: {e}"), binary)
+    })?;
+    load_decoded(decoded, &[], format, opts).map_err(|m| (m, false))
+}
+
+/// The rest of loading a text format: notices, prose. `bytes` (the file) is only read
+/// for .eml.
+fn load_decoded(
+    decoded: decode::Decoded,
+    bytes: &[u8],
+    format: Format,
+    opts: &Options,
+) -> Result<Loaded, String> {
     let mut notices = Vec::new();
     if decoded.text.is_empty() {
         notices.push("het bestand is leeg; er is niets gecontroleerd".to_owned());
@@ -656,6 +735,50 @@ impl SourceMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parts_end_after_a_blank_line_outside_blocks_and_masks() {
+        let para = "Wij sturen u een brief.\nDe tweede regel.\n\n";
+        let text = para.repeat(40);
+        let prose = Prose::plain(&text);
+        let ends = prose.part_ends(&prose.text, 100);
+        assert!(ends.len() > 5, "{ends:?}");
+        assert_eq!(ends.last(), Some(&text.len()));
+        let mut from = 0;
+        for &end in &ends {
+            assert!(end > from);
+            assert!(text[..end].ends_with("\n\n"), "{end}");
+            if end != text.len() {
+                assert!(end - from >= 100);
+            }
+            from = end;
+        }
+        // At most two parts' size: whole.
+        assert_eq!(
+            prose.part_ends(&prose.text, text.len() / 2),
+            vec![text.len()]
+        );
+        // No blank line: whole, however large.
+        let line = "Een regel zonder witregel.\n".repeat(50);
+        let prose = Prose::plain(&line);
+        assert_eq!(prose.part_ends(&prose.text, 100), vec![line.len()]);
+        // A block that goes on over blank lines is not cut.
+        let mut prose = Prose::plain(&text);
+        prose.blocks = vec![BlockHint {
+            span: Span::new(0, 700),
+            kind: BlockKind::Paragraph,
+        }];
+        assert!(prose.part_ends(&prose.text, 100)[0] >= 700);
+        let mut prose = Prose::plain(&text);
+        prose.masks = vec![Span::new(120, 400)];
+        let ends = prose.part_ends(&prose.text, 100);
+        assert!(ends[0] >= 400, "{ends:?}");
+        // A part size that lands inside a character.
+        let wide = "één ".repeat(100) + "\n\n" + &"één ".repeat(100);
+        let prose = Prose::plain(&wide);
+        assert!(!wide.is_char_boundary(99));
+        assert_eq!(prose.part_ends(&prose.text, 99), vec![602, wide.len()]);
+    }
 
     #[test]
     fn source_map_maps_pieces_and_gaps() {

@@ -29,9 +29,9 @@ impl Summary {
         s
     }
 
-    /// Count one more file.
+    /// Count one more file (or part of a very large one: the file counts once).
     pub fn add(&mut self, r: &FileReport) {
-        self.files += 1;
+        self.files += usize::from(r.part.last);
         self.findings += r.findings.len();
         self.errors += r.count(Severity::Error);
         self.warnings += r.count(Severity::Warning);

@@ -48,11 +48,44 @@ pub struct Document<'a> {
     letter: OnceLock<Option<Letter>>,
     /// The words the text explains itself, shared by the word rules.
     explained: OnceLock<rustc_hash::FxHashSet<String>>,
+    /// This text is a later part of a very large file ([`Document::part`]): it does not
+    /// start a letter, so the rules about a letter's structure leave it alone.
+    continued: bool,
 }
 
 impl<'a> Document<'a> {
     pub fn new(prose: &'a Prose) -> Document<'a> {
         Self::build(&prose.text, &prose.blocks, &prose.masks, lexicon())
+    }
+
+    /// The document of `range` of a prose text (see [`crate::report`]: a very large file
+    /// is checked part by part), with the blocks and masks of `prose`; `text` is the prose
+    /// text (it may live elsewhere than `prose.text`). `range` must not cut a block or
+    /// mask (see [`crate::input::Prose::part_ends`]); spans count from `range.start`.
+    pub fn part(text: &'a str, prose: &Prose, range: Range<usize>, first: bool) -> Document<'a> {
+        if range == (0..text.len()) {
+            return Self::build(text, &prose.blocks, &prose.masks, lexicon());
+        }
+        let shift = |s: Span| Span::new(s.start - range.start, s.end - range.start);
+        let inside = |s: &Span| s.start >= range.start && s.end <= range.end;
+        let blocks: Vec<crate::input::BlockHint> = prose
+            .blocks
+            .iter()
+            .filter(|b| inside(&b.span))
+            .map(|b| crate::input::BlockHint {
+                span: shift(b.span),
+                kind: b.kind,
+            })
+            .collect();
+        let masks: Vec<Span> = prose
+            .masks
+            .iter()
+            .filter(|m| inside(m))
+            .map(|m| shift(*m))
+            .collect();
+        let mut doc = Self::build(&text[range], &blocks, &masks, lexicon());
+        doc.continued = !first;
+        doc
     }
 
     /// A document from plain text (tests, benchmarks).
@@ -91,6 +124,7 @@ impl<'a> Document<'a> {
             paragraphs: Vec::new(),
             letter: OnceLock::new(),
             explained: OnceLock::new(),
+            continued: false,
         };
         let mut t = 0;
         for (span, kind) in units {
@@ -143,6 +177,9 @@ impl<'a> Document<'a> {
     /// The letter structure (subject, salutation, body, closing), or `None` when the
     /// text is not a letter. Recognised once per document.
     pub fn letter(&self) -> Option<&Letter> {
+        if self.continued {
+            return None;
+        }
         self.letter.get_or_init(|| Letter::recognise(self)).as_ref()
     }
 
