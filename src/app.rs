@@ -74,13 +74,26 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 score: true,
                 sentences: args.format == ScoreFormat::Json,
             };
-            let (reports, errors) = check_all(&args.input, &mut ws, false, options)?;
-            let mut buf = Vec::new();
-            match args.format {
-                ScoreFormat::Terminal => render::terminal::render_score(&mut buf, &reports)?,
-                ScoreFormat::Json => render::json::render(&mut buf, &reports, true)?,
+            let mut json = match args.format {
+                ScoreFormat::Json => Some(render::json::JsonWriter::begin(&mut out, true)?),
+                ScoreFormat::Terminal => None,
+            };
+            // Streamed file by file (and part by part), as `check` does.
+            let errors = each_report(&args.input, &mut ws, false, options, true, &mut |r| {
+                let mut buf = Vec::new();
+                match &mut json {
+                    Some(j) => j.add(&mut buf, &r)?,
+                    // The score of a file checked in parts comes with its last part.
+                    None if r.part.last => {
+                        render::terminal::render_score(&mut buf, std::slice::from_ref(&r))?
+                    }
+                    None => {}
+                }
+                out.write_all(&buf)
+            })?;
+            if let Some(j) = json {
+                j.finish(&mut out)?;
             }
-            out.write_all(&buf)?;
             out.flush()?;
             report_errors(&errors);
             keep_until_exit(ws);
@@ -270,31 +283,6 @@ fn stdin_job(args: &InputArgs, setup: &Setup) -> (String, Format) {
         .or_else(|| setup.format_for(Path::new(&name)))
         .unwrap_or(Format::Text);
     (name, format)
-}
-
-/// Check every input and collect the reports, one per file (for `helder score`).
-fn check_all(
-    args: &InputArgs,
-    ws: &mut Workspace,
-    progress: bool,
-    options: Options,
-) -> anyhow::Result<(Vec<FileReport>, Vec<InputError>)> {
-    let mut reports: Vec<FileReport> = Vec::new();
-    let errors = each_report(args, ws, progress, options, true, &mut |r| {
-        match reports.last_mut() {
-            // A later part of a very large file: one report for the file.
-            Some(whole) if !r.part.first() => {
-                whole.findings.extend(r.findings);
-                whole.sentences.extend(r.sentences);
-                whole.paragraphs.extend(r.paragraphs);
-                whole.score = r.score;
-                whole.part = r.part;
-            }
-            _ => reports.push(r),
-        }
-        Ok(())
-    })?;
-    Ok((reports, errors))
 }
 
 /// Files larger than this are checked on their own, after the other files of their

@@ -369,24 +369,13 @@ pub fn douma_label(score: f64) -> &'static str {
     }
 }
 
-/// Whether a sentence counts for readability (running text, not address lines,
-/// salutations or headings), per sentence of the document.
-pub fn counted_mask(doc: &Document) -> Vec<bool> {
-    let body: Vec<bool> = doc
-        .sentences
-        .iter()
-        .map(|s| {
-            matches!(
-                doc.paragraphs[s.paragraph].kind,
-                UnitKind::Paragraph | UnitKind::ListItem
-            )
-        })
-        .collect();
-    if body.iter().any(|b| *b) {
-        body
-    } else {
-        vec![true; doc.sentences.len()]
-    }
+/// Whether a sentence is running text (not an address line, salutation or heading):
+/// only those count for readability, unless the text has none.
+fn is_body(doc: &Document, s: &crate::text::Sentence) -> bool {
+    matches!(
+        doc.paragraphs[s.paragraph].kind,
+        UnitKind::Paragraph | UnitKind::ListItem
+    )
 }
 
 pub fn score(doc: &Document, checked: &RuleSet, per_rule: &[Vec<Finding>]) -> Score {
@@ -404,31 +393,57 @@ pub fn score_from(doc: &Document, per_sentence: &[Features], long_threshold: usi
 }
 
 /// The features of the sentences that count, summed (per document, or over the parts of
-/// a very large file), and the longest sentence.
+/// a very large file), and the longest sentence. Running text counts; a text without any
+/// (only lines and headings) counts whole.
 #[derive(Clone, Debug, Default)]
 pub struct Tally {
+    body: Sum,
+    all: Sum,
+    /// Some sentence is running text (even one without words, such as "...").
+    has_body: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Sum {
     features: Features,
     longest: usize,
 }
 
+impl Sum {
+    fn add(&mut self, f: &Features) {
+        self.features.add(f);
+        self.longest = self.longest.max(f.words);
+    }
+
+    fn merge(&mut self, o: &Sum) {
+        self.features.add(&o.features);
+        self.longest = self.longest.max(o.longest);
+    }
+}
+
 impl Tally {
     pub fn add(&mut self, doc: &Document, per_sentence: &[Features]) {
-        let mask = counted_mask(doc);
-        for (feat, counted) in per_sentence.iter().zip(&mask) {
-            if *counted && feat.words > 0 {
-                self.features.add(feat);
-                self.longest = self.longest.max(feat.words);
+        for (s, feat) in doc.sentences.iter().zip(per_sentence) {
+            let body = is_body(doc, s);
+            self.has_body |= body;
+            if feat.words > 0 {
+                self.all.add(feat);
+                if body {
+                    self.body.add(feat);
+                }
             }
         }
     }
 
     pub fn merge(&mut self, other: &Tally) {
-        self.features.add(&other.features);
-        self.longest = self.longest.max(other.longest);
+        self.body.merge(&other.body);
+        self.all.merge(&other.all);
+        self.has_body |= other.has_body;
     }
 
     pub fn score(&self, long_threshold: usize) -> Score {
-        score_of(&self.features, self.longest, long_threshold)
+        let sum = if self.has_body { &self.body } else { &self.all };
+        score_of(&sum.features, sum.longest, long_threshold)
     }
 }
 

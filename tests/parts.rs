@@ -293,3 +293,124 @@ fn a_file_checked_in_parts_has_one_score_line_and_one_file_in_the_summary() {
         "{summary}"
     );
 }
+
+mod any_text {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "Indien",
+        "u",
+        "wij",
+        "teneinde",
+        "de",
+        "rekening",
+        "wordt",
+        "door",
+        "ons",
+        "verstuurd",
+        "niet",
+        "geen",
+        "betalen",
+        "1",
+        "mei",
+        "€",
+        "12,50",
+        "en",
+        "middels",
+        "het",
+        "formulier",
+        "derhalve",
+        "is",
+        "aangepast",
+        "je",
+        "jij",
+        "o.a.",
+        "dhr.",
+        "J.P.",
+        "Jansen",
+        "thans",
+        "BSN",
+        "burgerservicenummer",
+        "kwijtschelding",
+        "{{naam}}",
+        "`code`",
+        "helder",
+    ];
+    const ENDS: &[&str] = &[".", "?", ":", ""];
+    const BREAKS: &[&str] = &[
+        "\n\n", "\n", "\r\n\r\n", "\n  \n", "\n\n- ", "\n\n# ", "\n\n\n",
+    ];
+
+    /// Paragraphs of Dutch-like words, list items, headings and blank lines of every kind,
+    /// now and then a suppression comment.
+    fn text() -> impl Strategy<Value = String> {
+        let sentence = (
+            proptest::collection::vec(proptest::sample::select(WORDS), 1..30),
+            proptest::sample::select(ENDS),
+        )
+            .prop_map(|(w, end)| w.join(" ") + end);
+        let piece = prop_oneof![
+            12 => (sentence, proptest::sample::select(BREAKS)).prop_map(|(s, b)| s + " " + b),
+            1 => Just("<!-- helder-disable-next-line ontkenning -->\n".to_owned()),
+            1 => Just("<!-- helder-disable lange-zin -->\n\n".to_owned()),
+        ];
+        proptest::collection::vec(piece, 1..80).prop_map(|v| v.concat())
+    }
+
+    fn reports(text: &str, format: Format, part_size: usize) -> Vec<FileReport> {
+        let loaded = input::load(text.as_bytes(), format).unwrap();
+        let mut parts = Vec::new();
+        analyze_in_parts(
+            "x",
+            loaded,
+            format,
+            &RULES,
+            Options::FULL,
+            part_size,
+            &mut |r| {
+                parts.push(r);
+                Ok(())
+            },
+        )
+        .unwrap();
+        parts
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        /// Wherever the cuts fall, the findings per sentence and the readability counts
+        /// are the whole text's.
+        #[test]
+        fn parts_agree_with_the_whole_text(
+            t in text(),
+            part_size in 16usize..400,
+            markdown in any::<bool>(),
+        ) {
+            let format = if markdown { Format::Markdown } else { Format::Text };
+            let whole = reports(&t, format, usize::MAX);
+            prop_assert_eq!(whole.len(), 1);
+            let parts = reports(&t, format, part_size);
+            let local = |rule: &str| !WHOLE_DOCUMENT.contains(&rule);
+            prop_assert_eq!(
+                seen(&parts.iter().collect::<Vec<_>>(), &local),
+                seen(&[&whole[0]], &local)
+            );
+            let sentences = |rs: &[FileReport]| -> Vec<(usize, usize)> {
+                rs.iter()
+                    .flat_map(|r| &r.sentences)
+                    .map(|s| (s.location.start, s.location.end))
+                    .collect()
+            };
+            prop_assert_eq!(sentences(&parts), sentences(&whole));
+            // The counts are the whole text's. (The B1 score also counts reported rare
+            // words, which `moeilijk-woord` reports once per part.)
+            let (a, b) = (&parts.last().unwrap().score, &whole[0].score);
+            prop_assert_eq!(
+                (a.words, a.sentences, a.longest_sentence_words, a.flesch_douma),
+                (b.words, b.sentences, b.longest_sentence_words, b.flesch_douma)
+            );
+        }
+    }
+}
