@@ -12,7 +12,7 @@ rm -rf "$seeds"
 mkdir -p "$seeds" "corpus/$target"
 max_len=16384
 case $target in
-  tokenizer | text_markdown)
+  tokenizer | text_markdown | parts)
     cp "$corpus"/letters/* "$corpus"/formats/brief.txt "$corpus"/formats/brief.md "$seeds" ;;
   html) cp "$corpus"/formats/brief.html "$seeds" ;;
   eml) cp "$corpus"/formats/*.eml "$seeds" ;;

@@ -11,12 +11,14 @@ use std::sync::LazyLock;
 static RULES: LazyLock<helder::rules::RuleSet> = LazyLock::new(helder::default_rules);
 
 /// Rules that look at the whole document (its letter structure, its form of address,
-/// words it explains or reports once): in parts they see one part.
+/// words it explains or reports once): in parts they see one part. (`lange-alinea` reads
+/// the body of the letter: in a later part, every paragraph.)
 const WHOLE_DOCUMENT: &[&str] = &[
     "kern-eerst",
     "eerste-alinea-lang",
     "nietszeggend-onderwerp",
     "tussenkopjes",
+    "lange-alinea",
     "aanspreekvorm",
     "moeilijk-woord",
     "lang-woord",

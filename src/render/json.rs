@@ -72,25 +72,25 @@ impl JsonWriter {
             write_indented(w, &jf, "    ")?;
         }
         self.summary.add(r);
-        if r.part.first() {
-            self.files.push(JsonFile {
+        match self.files.last_mut() {
+            // A later part of a very large file: the same file entry.
+            Some(file) if !r.part.first() && file.path == r.path => {
+                file.score = r.score.clone();
+                if let Some(s) = &mut file.sentences {
+                    s.extend_from_slice(&r.sentences);
+                }
+                if let Some(p) = &mut file.paragraphs {
+                    p.extend_from_slice(&r.paragraphs);
+                }
+            }
+            _ => self.files.push(JsonFile {
                 path: r.path.clone(),
                 encoding: r.encoding.name(),
                 notices: r.notices.clone(),
                 score: r.score.clone(),
                 sentences: self.with_sentences.then(|| r.sentences.clone()),
                 paragraphs: self.with_sentences.then(|| r.paragraphs.clone()),
-            });
-            return Ok(());
-        }
-        // A later part of a very large file: the same file entry.
-        let file = self.files.last_mut().expect("the first part came before");
-        file.score = r.score.clone();
-        if let Some(s) = &mut file.sentences {
-            s.extend_from_slice(&r.sentences);
-        }
-        if let Some(p) = &mut file.paragraphs {
-            p.extend_from_slice(&r.paragraphs);
+            }),
         }
         Ok(())
     }

@@ -12,6 +12,7 @@ use super::{Rule, RuleMeta, params};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion};
 use crate::text::token::ABBREV;
+use crate::text::word_set::WordSet;
 use crate::text::{Document, TokenKind};
 use serde::Deserialize;
 
@@ -38,7 +39,7 @@ pub struct AddressForm {
 const U_FORMS: &[&str] = &["u", "uw", "uzelf"];
 const JE_FORMS: &[&str] = &["je", "jij", "jou", "jouw", "jezelf", "jullie"];
 /// Before these, a capital "U" is a label ("vak U", "route U"), not the pronoun.
-const LABEL_WORDS: &[&str] = &[
+static LABEL_WORDS: WordSet = WordSet::new(&[
     "letter",
     "vak",
     "gebied",
@@ -59,7 +60,7 @@ const LABEL_WORDS: &[&str] = &[
     "kamer",
     "gang",
     "ingang",
-];
+]);
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Form {
@@ -145,7 +146,7 @@ impl AddressForm {
     fn label_u(&self, doc: &Document, i: usize) -> bool {
         doc.token_text(&doc.tokens[i]) == "U"
             && i > 0
-            && LABEL_WORDS.contains(&doc.token_lower(&doc.tokens[i - 1]))
+            && LABEL_WORDS.contains(doc.token_lower(&doc.tokens[i - 1]))
     }
 
     fn check_mix(&self, doc: &Document, out: &mut Vec<Finding>) {

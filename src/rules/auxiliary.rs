@@ -16,6 +16,7 @@ use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion, match_case};
 use crate::text::lexicon::{lexicon, list_key};
 use crate::text::morph::{VerbForm, inflect, verb_forms};
+use crate::text::word_set::WordSet;
 use crate::text::{Document, Sentence, Span, Token, TokenKind};
 use serde::Deserialize;
 
@@ -70,10 +71,10 @@ const EPISTEMIC: &[&str] = &[
     "zeker",
 ];
 /// Words that end a clause.
-const CLAUSE_STARTERS: &[&str] = &[
+static CLAUSE_STARTERS: WordSet = WordSet::new(&[
     "dat", "die", "omdat", "als", "wanneer", "hoewel", "nadat", "zodat", "terwijl", "voordat",
     "doordat", "want", "maar", "waardoor", "indien", "tenzij", "welke", "wat", "en", "of", "om",
-];
+]);
 
 fn is_infinitive(w: &str) -> bool {
     IRREGULAR_INFINITIVES.contains(&w)
@@ -95,10 +96,10 @@ const IRREGULAR_INFINITIVES: &[&str] = &[
     "ontvangen",
 ];
 /// A word after one of these is a noun ("de kosten", "uw gegevens").
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordSet = WordSet::new(&[
     "de", "het", "een", "uw", "onze", "ons", "je", "jouw", "hun", "zijn", "haar", "deze", "die",
     "dit", "dat", "alle", "veel", "geen", "welke", "mijn",
-];
+]);
 
 impl Auxiliary {
     pub fn from_def(def: &RuleDef) -> Result<Self, String> {
@@ -127,7 +128,7 @@ impl Auxiliary {
         let boundary = |k: usize| {
             let t = &toks[k];
             (t.kind == TokenKind::Punct && !matches!(doc.token_text(t), "'" | "’"))
-                || CLAUSE_STARTERS.contains(&doc.token_lower(t))
+                || CLAUSE_STARTERS.contains(doc.token_lower(t))
         };
         let mut first = i;
         while first > 0 && !boundary(first - 1) {
@@ -187,7 +188,7 @@ impl Auxiliary {
                 toks[k].kind == TokenKind::Word
                     && is_infinitive(doc.token_lower(&toks[k]))
                     && prev != "te"
-                    && !DETERMINERS.contains(&prev)
+                    && !DETERMINERS.contains(prev)
             };
             // The infinitive stands right after "zullen" ("zal worden", "zullen zijn"),
             // or ends the clause, possibly before a participle ("zal … worden voorgelegd").

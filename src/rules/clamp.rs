@@ -16,6 +16,7 @@ use super::{Rule, RuleMeta, params};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
 use crate::text::lexicon::{Lexicon, lexicon};
+use crate::text::word_set::WordSet;
 use crate::text::{Document, Sentence, Token, TokenKind};
 use serde::Deserialize;
 
@@ -40,47 +41,47 @@ pub struct Clamp {
     params: Params,
 }
 
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordSet = WordSet::new(&[
     "de", "het", "een", "uw", "onze", "ons", "je", "jouw", "hun", "mijn",
-];
+]);
 /// Words after the participle that show it is not followed by its noun.
-const NOT_NOUNS: &[&str] = &[
+static NOT_NOUNS: WordSet = WordSet::new(&[
     "en", "maar", "te", "aan", "op", "in", "door", "met", "voor", "van", "bij", "tot", "uit",
     "naar", "over", "valt", "staat", "ligt", "blijft", "komt", "gaat", "wel", "niet", "ook", "nog",
-];
-const PREPOSITIONS: &[&str] = &[
+]);
+static PREPOSITIONS: WordSet = WordSet::new(&[
     "door", "in", "op", "met", "aan", "bij", "voor", "van", "na", "uit", "tot", "over", "onder",
     "tegen", "vanaf", "per", "via", "tijdens", "sinds", "namens", "binnen", "zonder",
-];
+]);
 /// Finite auxiliaries and modals that open a verb bracket in a main clause.
-const FINITE: &[&str] = &[
+static FINITE: WordSet = WordSet::new(&[
     "heb", "hebt", "heeft", "hebben", "had", "hadden", "ben", "bent", "is", "zijn", "was", "waren",
     "word", "wordt", "worden", "werd", "werden", "kan", "kunt", "kunnen", "kon", "konden", "moet",
     "moeten", "moest", "moesten", "mag", "mogen", "mocht", "mochten", "wil", "wilt", "willen",
     "wilde", "wilden", "zal", "zult", "zullen", "zou", "zouden", "ga", "gaat", "gaan",
-];
-const MODALS: &[&str] = &[
+]);
+static MODALS: WordSet = WordSet::new(&[
     "kan", "kunt", "kunnen", "kon", "konden", "moet", "moeten", "moest", "moesten", "mag", "mogen",
     "mocht", "mochten", "wil", "wilt", "willen", "wilde", "wilden", "zal", "zult", "zullen", "zou",
     "zouden", "ga", "gaat", "gaan",
-];
+]);
 /// Words that start a subordinate clause: the verbs then stand together at the end.
-const SUBORDINATORS: &[&str] = &[
+static SUBORDINATORS: WordSet = WordSet::new(&[
     "dat", "die", "omdat", "als", "wanneer", "hoewel", "nadat", "zodat", "terwijl", "voordat",
     "doordat", "waardoor", "indien", "tenzij", "welke", "wat", "waarin", "waarop", "waarmee",
     "waarbij", "waarna", "waarvoor", "waarover", "zodra", "sinds", "toen", "opdat", "of", "mits",
     "hetgeen", "wie", "waar", "waarvan", "om", "hoe", "waarom",
-];
+]);
 
 /// "ingevulde" → "ingevuld": an inflected participle before a noun.
 fn attributive_participle(w: &str, lex: &Lexicon) -> bool {
-    !TE_NOUNS.contains(&w)
+    !TE_NOUNS.contains(w)
         && ((w.ends_with("de") || w.ends_with("te")) && is_participle(&w[..w.len() - 1], lex)
             || w.ends_with("en") && lex.is_irregular_participle(w))
 }
 
 /// Nouns that look like an inflected participle ("gemeente" ~ "gemeent-e").
-const TE_NOUNS: &[&str] = &[
+static TE_NOUNS: WordSet = WordSet::new(&[
     "gemeente",
     "gedachte",
     "gestalte",
@@ -96,7 +97,7 @@ const TE_NOUNS: &[&str] = &[
     "bende",
     "ervaringsdeskundige",
     "gedaante",
-];
+]);
 
 fn is_infinitive(w: &str) -> bool {
     w.len() >= 4
@@ -143,7 +144,7 @@ impl Clamp {
         let lw: Vec<&str> = toks.iter().map(|t| doc.token_lower(t)).collect();
         let mut i = 0;
         while i < toks.len() {
-            if !DETERMINERS.contains(&lw[i])
+            if !DETERMINERS.contains(lw[i])
                 || !lw.get(i + 1).is_some_and(|w| PREPOSITIONS.contains(w))
             {
                 i += 1;
@@ -159,14 +160,14 @@ impl Clamp {
                 let noun_follows = toks.get(k + 1).is_some_and(|n| {
                     let w = doc.token_lower(n);
                     n.kind == TokenKind::Word
-                        && !SUBORDINATORS.contains(&w)
-                        && !FINITE.contains(&w)
-                        && !NOT_NOUNS.contains(&w)
+                        && !SUBORDINATORS.contains(w)
+                        && !FINITE.contains(w)
+                        && !NOT_NOUNS.contains(w)
                 });
                 let te_infinitive = k > 0 && lw[k - 1] == "te" && is_infinitive(lw[k]);
                 // "van de Verenigde Staten": right after an article, the participle belongs
                 // to that article's phrase, not to the one at the start.
-                let own_article = DETERMINERS.contains(&lw[k - 1]);
+                let own_article = DETERMINERS.contains(lw[k - 1]);
                 let capital = doc.token_text(t).starts_with(char::is_uppercase);
                 if own_article || capital {
                     continue;
@@ -214,7 +215,7 @@ impl Clamp {
             let boundary = i == toks.len()
                 || toks[i].kind == TokenKind::Punct
                     && !matches!(doc.token_text(&toks[i]), "'" | "’")
-                || SUBORDINATORS.contains(&lw[i]);
+                || SUBORDINATORS.contains(lw[i]);
             if !boundary {
                 continue;
             }
@@ -224,10 +225,10 @@ impl Clamp {
                 continue;
             }
             let first_word = clause.clone().find(|&k| toks[k].kind == TokenKind::Word);
-            if first_word.is_some_and(|k| SUBORDINATORS.contains(&lw[k])) {
+            if first_word.is_some_and(|k| SUBORDINATORS.contains(lw[k])) {
                 continue;
             }
-            let Some(fin) = clause.clone().find(|&k| FINITE.contains(&lw[k])) else {
+            let Some(fin) = clause.clone().find(|&k| FINITE.contains(lw[k])) else {
                 continue;
             };
             // The clause-final verb, and the start of the verb cluster it ends.
@@ -237,7 +238,7 @@ impl Clamp {
             }
             // A modal ends in an infinitive ("kunt … afgeven", "kan … worden betaald");
             // hebben, zijn and worden end in a participle.
-            let modal = MODALS.contains(&lw[fin]);
+            let modal = MODALS.contains(lw[fin]);
             let final_verb = if modal {
                 is_infinitive(lw[last])
                     || is_participle(lw[last], lex) && is_infinitive(lw[last - 1])
@@ -250,7 +251,7 @@ impl Clamp {
             let mut cluster = last;
             while cluster > fin + 1
                 && (is_infinitive(lw[cluster - 1])
-                    || FINITE.contains(&lw[cluster - 1])
+                    || FINITE.contains(lw[cluster - 1])
                     || lw[cluster - 1] == "te")
             {
                 cluster -= 1;

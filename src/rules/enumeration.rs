@@ -15,6 +15,7 @@
 use super::{Rule, RuleMeta, params};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
+use crate::text::word_set::WordSet;
 use crate::text::{Document, Sentence, Span, Token, TokenKind, UnitKind};
 use serde::Deserialize;
 
@@ -48,7 +49,7 @@ pub struct Enumeration {
 }
 
 /// Words that make an item a clause, not a noun phrase.
-const CLAUSE_WORDS: &[&str] = &[
+static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "u", "je", "jij", "wij", "we", "ik", "hij", "zij", "ze", "men", "dat", "die", "omdat", "als",
     "wanneer", "waardoor", "zodat", "terwijl", "nadat", "voordat", "doordat", "hoewel", "indien",
     "tenzij", "maar", "want", "dus", "waarna", "waarbij", "welke", "wat", "zodra", "daarom", "dan",
@@ -56,7 +57,7 @@ const CLAUSE_WORDS: &[&str] = &[
     "hebben", "hebt", "had", "hadden", "kan", "kunt", "kunnen", "kon", "moet", "moeten", "mag",
     "mogen", "zal", "zult", "zullen", "wil", "wilt", "willen", "gaat", "gaan", "komt", "komen",
     "krijgt", "krijgen", "staat", "staan", "ligt", "blijft", "doet", "doen", "hoeft", "niet",
-];
+]);
 const CONJUNCTIONS: &[&str] = &["en", "of"];
 /// Most words in one item: longer pieces are clauses.
 const MAX_ITEM: usize = 6;

@@ -8,6 +8,7 @@ use super::{Rule, RuleMeta, params};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion, match_case};
 use crate::text::lexicon::{NegationKind, Word, lexicon};
+use crate::text::word_set::WordSet;
 use crate::text::{Document, Sentence, Span, TokenKind};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
@@ -139,10 +140,10 @@ pub struct DoubleNegation {
 }
 
 /// Words that start a new clause: a negation before them does not double one after.
-const CLAUSE_STARTERS: &[&str] = &[
+static CLAUSE_STARTERS: WordSet = WordSet::new(&[
     "dat", "die", "omdat", "als", "wanneer", "hoewel", "nadat", "zodat", "terwijl", "voordat",
     "doordat", "want", "maar", "en", "of", "waardoor", "indien", "tenzij",
-];
+]);
 
 impl DoubleNegation {
     pub fn from_def(def: &RuleDef) -> Result<Self, String> {
@@ -171,7 +172,7 @@ impl DoubleNegation {
         for i in 0..toks.len() {
             let t = &toks[i];
             let w = doc.token_lower(t);
-            let starter = CLAUSE_STARTERS.contains(&w);
+            let starter = CLAUSE_STARTERS.contains(w);
             if (t.kind == TokenKind::Punct && matches!(w, "," | ";" | ":" | "(" | ")")) || starter {
                 clause_neg = None;
                 without = None;

@@ -20,6 +20,7 @@ use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
 use crate::text::lexicon::{key, list_key};
+use crate::text::word_set::WordSet;
 use crate::text::{Document, Span, TokenKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
@@ -112,10 +113,10 @@ const NOT_INFINITIVE_NOUNS: &[&str] = &[
 ];
 /// Determiners and pronouns: a word like this between "het" and the infinitive means the
 /// phrase is a different construction.
-const NOT_ADVERB: &[&str] = &[
+static NOT_ADVERB: WordSet = WordSet::new(&[
     "de", "het", "een", "uw", "je", "jouw", "ons", "onze", "mijn", "zijn", "haar", "hun", "dit",
     "dat", "deze", "die", "van", "en", "of", "u", "wij", "we", "zij", "ze", "hij", "ik",
-];
+]);
 /// Sector given to the fixed phrases this rule reports (see `from_def`).
 const SELECTED: &str = "naamwoordstijl-gekozen";
 const VINDEN: &[&str] = &["vindt", "vinden", "vond", "vonden", "gevonden"];
@@ -228,7 +229,7 @@ impl Rule for NominalStyle {
                         // Adverbs ("tijdig", "niet"), not inflected adjectives ("mogelijke").
                         let between_ok = (i + 1..v).all(|k| {
                             word(k)
-                                && !NOT_ADVERB.contains(&lw[k])
+                                && !NOT_ADVERB.contains(lw[k])
                                 && !lw[k].ends_with("en")
                                 && !lw[k].ends_with('e')
                                 && !lw[k].ends_with('s')

@@ -11,6 +11,7 @@ use crate::finding::Finding;
 use crate::finding::{Safety, Suggestion};
 use crate::text::lexicon::{Lexicon, lexicon};
 use crate::text::morph::{VerbForm, infinitive_of_participle, inflect, split_separable};
+use crate::text::word_set::WordSet;
 use crate::text::{Document, Sentence, Span, Token, TokenKind};
 use serde::Deserialize;
 
@@ -36,7 +37,7 @@ const WORDEN: &[&str] = &["word", "wordt", "worden", "werd", "werden"];
 const ZIJN: &[&str] = &["ben", "bent", "is", "zijn", "was", "waren", "geweest"];
 const HEBBEN: &[&str] = &["heb", "hebt", "heeft", "hebben", "had", "hadden"];
 /// Auxiliaries and other verbs that the participle shapes would wrongly accept.
-const NOT_PARTICIPLES: &[&str] = &[
+static NOT_PARTICIPLES: WordSet = WordSet::new(&[
     "geweest",
     "gehad",
     "geworden",
@@ -102,13 +103,13 @@ const NOT_PARTICIPLES: &[&str] = &[
     "overmacht",
     "voorlicht",
     "onderstand",
-];
+]);
 /// Prepositions: "zijn" after one of these is the possessive ("van zijn huis").
-const PREPOSITIONS: &[&str] = &[
+static PREPOSITIONS: WordSet = WordSet::new(&[
     "aan", "achter", "bij", "binnen", "buiten", "door", "in", "met", "na", "naar", "naast", "om",
     "onder", "op", "over", "rond", "tegen", "tot", "tussen", "uit", "van", "volgens", "voor",
     "zonder", "via", "vanuit", "en", "of",
-];
+]);
 /// A participle after one of these is attributive ("een gevorderd stadium").
 /// A "participle" after one of these is attributive ("een gevorderd stadium"), a
 /// nominalised infinitive ("het herzien") or an infinitive ("te onderscheiden").
@@ -123,12 +124,12 @@ const GEZIEN_NOT_PARTICIPLE_BEFORE: &[&str] = &[
     "de", "het", "een", "dat", "uw", "je", "zijn", "haar", "hun", "deze", "dit", "onze",
 ];
 /// Words that open a new clause.
-const CLAUSE_STARTERS: &[&str] = &[
+static CLAUSE_STARTERS: WordSet = WordSet::new(&[
     "dat", "die", "omdat", "als", "wanneer", "hoewel", "nadat", "zodat", "terwijl", "voordat",
     "doordat", "want", "maar", "waardoor", "indien", "tenzij", "welke", "wat", "waarin", "waarop",
     "waarmee", "waarbij", "waarna", "waarvoor", "waarover", "zodra", "sinds", "toen", "opdat",
     "hetgeen", "wie", "waar",
-];
+]);
 const INSEPARABLE: &[&str] = &["be", "ver", "ont", "her", "er", "ge"];
 /// Prefixes that are inseparable in some verbs (ondersteund, voorspeld, overschreden).
 const SOMETIMES_INSEPARABLE: &[&str] = &["onder", "over", "door", "voor", "mis", "achter"];
@@ -143,7 +144,7 @@ const NOUN_SUFFIXES: &[&str] = &[
 
 /// Does this lowercase word look like a past participle?
 pub fn is_participle(w: &str, lex: &Lexicon) -> bool {
-    if w.len() < 5 || NOT_PARTICIPLES.contains(&w) || lex.is_non_participle(w) {
+    if w.len() < 5 || NOT_PARTICIPLES.contains(w) || lex.is_non_participle(w) {
         return false;
     }
     if lex.is_irregular_participle(w)
@@ -208,7 +209,7 @@ impl Passive {
                 let w = doc.token_lower(t);
                 (t.kind == TokenKind::Punct
                     && matches!(w, "," | ";" | ":" | "(" | ")" | "\"" | "''" | "–" | "—"))
-                    || CLAUSE_STARTERS.contains(&w)
+                    || CLAUSE_STARTERS.contains(w)
                     || (matches!(w, "en" | "of")
                         && toks
                             .get(i + 1)
@@ -290,12 +291,12 @@ impl Passive {
             .find(|(_, p)| !lex.is_zijn_participle(p) && !lex.is_ambiguous_zijn_participle(p))?;
         for (i, (aux, w)) in words.iter().enumerate() {
             // "van zijn huis", "Zijn jaloezie …": the possessive, not the verb.
-            let after_starter = i > 0 && CLAUSE_STARTERS.contains(&words[i - 1].1);
+            let after_starter = i > 0 && CLAUSE_STARTERS.contains(words[i - 1].1);
             let possessive = *w == "zijn"
                 && ((aux.span.start == sentence_start || after_starter)
                     && words.len() > 1
                     && !is_participle(words[1].1, lex)
-                    || i > 0 && PREPOSITIONS.contains(&words[i - 1].1)
+                    || i > 0 && PREPOSITIONS.contains(words[i - 1].1)
                     || words.get(i + 1).is_some_and(|(_, n)| *n == "eigen"));
             if ZIJN.contains(w) && !possessive {
                 return Some((aux.span, p.span));
@@ -352,12 +353,12 @@ enum Person {
 }
 
 /// Prepositions that end an agent phrase ("door de gemeente aan u").
-const AGENT_END: &[&str] = &[
+static AGENT_END: WordSet = WordSet::new(&[
     "aan", "op", "in", "met", "voor", "vóór", "naar", "bij", "binnen", "na", "via", "om", "over",
     "tot", "uit", "van",
-];
+]);
 /// First words that show a sentence does not start with its subject.
-const NOT_SUBJECT_START: &[&str] = &[
+static NOT_SUBJECT_START: WordSet = WordSet::new(&[
     "er",
     "dan",
     "daarna",
@@ -376,11 +377,11 @@ const NOT_SUBJECT_START: &[&str] = &[
     "vervolgens",
     "hierna",
     "inmiddels",
-];
-const LOWERCASE_DETERMINERS: &[&str] = &[
+]);
+static LOWERCASE_DETERMINERS: WordSet = WordSet::new(&[
     "de", "het", "een", "uw", "je", "jouw", "onze", "ons", "deze", "dit", "die", "dat", "zijn",
     "haar", "hun", "mijn", "alle", "elke",
-];
+]);
 
 /// The active version of a simple main-clause passive with a *door*-agent:
 /// "De rekening wordt door ons verstuurd." → "Wij versturen de rekening."
@@ -403,7 +404,7 @@ fn active_rewrite(doc: &Document, s: &Sentence, aux: Span, part: Span) -> Option
         return None;
     }
     let subject = &toks[..ai];
-    if subject.iter().any(|t| t.kind != TokenKind::Word) || NOT_SUBJECT_START.contains(&lower(0)) {
+    if subject.iter().any(|t| t.kind != TokenKind::Word) || NOT_SUBJECT_START.contains(lower(0)) {
         return None;
     }
     // The end: terminal punctuation, possibly after "door <agent>".
@@ -415,7 +416,7 @@ fn active_rewrite(doc: &Document, s: &Sentence, aux: Span, part: Span) -> Option
     // Find "door" + agent in the middle or right after the participle.
     let (door, agent_end) = if let Some(d) = (ai + 1..pi).find(|&i| lower(i) == "door") {
         let e = (d + 1..pi)
-            .find(|&i| AGENT_END.contains(&lower(i)))
+            .find(|&i| AGENT_END.contains(lower(i)))
             .unwrap_or(pi);
         (d, e)
     } else if pi + 1 < end && lower(pi + 1) == "door" {
@@ -482,7 +483,7 @@ fn active_rewrite(doc: &Document, s: &Sentence, aux: Span, part: Span) -> Option
     let mut object = doc
         .slice(subject[0].span.cover(subject[ai - 1].span))
         .to_owned();
-    if LOWERCASE_DETERMINERS.contains(&lower(0)) {
+    if LOWERCASE_DETERMINERS.contains(lower(0)) {
         object = lowercase_first(&object);
     }
     let mut parts = vec![capitalise(&agent), finite, object];

@@ -22,6 +22,7 @@ use super::{Rule, RuleMeta, params};
 use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
+use crate::text::word_set::WordSet;
 use crate::text::{Document, Letter, TokenKind};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_automata::Input;
@@ -106,7 +107,7 @@ pub struct Pyramid {
 }
 
 /// Imperatives that open an instruction to the reader ("Betaal …", "Stuur …").
-const IMPERATIVES: &[&str] = &[
+static IMPERATIVES: WordSet = WordSet::new(&[
     "accepteer",
     "activeer",
     "annuleer",
@@ -169,7 +170,7 @@ const IMPERATIVES: &[&str] = &[
     "wijzig",
     "zeg",
     "zet",
-];
+]);
 
 /// Lexical cues, shared by the rule instances. A cue's regex is built the first time a
 /// sentence contains its gate text, so start-up builds none.
@@ -424,7 +425,7 @@ impl Pyramid {
         match first {
             Some("pas") => text.trim_end_matches(['.', '!']).ends_with(" aan"),
             Some("let") => false,
-            Some(w) => IMPERATIVES.contains(&w),
+            Some(w) => IMPERATIVES.contains(w),
             None => false,
         }
     }

@@ -5,6 +5,7 @@
 use super::{Rule, RuleMeta, params};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Suggestion, match_case};
+use crate::text::word_set::WordSet;
 use crate::text::{Document, Sentence, Span, TokenKind};
 use serde::Deserialize;
 
@@ -28,10 +29,10 @@ pub struct SentenceLength {
 /// Coordinating conjunctions after a comma: split into two main clauses.
 const COORDINATING: &[&str] = &["maar", "want", "en", "dus", "of"];
 /// Subordinating conjunctions after a comma: the clause can become its own sentence.
-const SUBORDINATING: &[&str] = &[
+static SUBORDINATING: WordSet = WordSet::new(&[
     "omdat", "zodat", "waardoor", "terwijl", "nadat", "voordat", "doordat", "hoewel", "als",
     "wanneer", "indien", "tenzij", "waarna", "waarbij", "waarmee", "zodra",
-];
+]);
 
 impl SentenceLength {
     pub fn from_def(def: &RuleDef) -> Result<Self, String> {
@@ -62,7 +63,7 @@ impl SentenceLength {
                 Some((i + 1, 1, "';'".to_owned()))
             } else if t.kind == TokenKind::Punct && text == "," {
                 let next = doc.token_lower(&toks[i + 1]);
-                (COORDINATING.contains(&next) || SUBORDINATING.contains(&next))
+                (COORDINATING.contains(&next) || SUBORDINATING.contains(next))
                     .then(|| (i + 1, 1, format!("', {next}'")))
             } else {
                 None

@@ -17,6 +17,7 @@ use crate::finding::{Finding, Safety, Suggestion, match_case};
 use crate::text::lexicon::{Lexicon, key, lexicon};
 use crate::text::morph::{VerbForm, adjective_inflected, inflect, is_separable, noun_plural};
 use crate::text::word_hash;
+use crate::text::word_set::WordSet;
 use crate::text::{Document, Span, TokenKind};
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
@@ -109,16 +110,16 @@ mod prebuilt {
 }
 
 /// Words after which a verb form reads as a noun ("uw verzoek", "de verzoeken").
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordSet = WordSet::new(&[
     "de", "het", "een", "uw", "je", "jouw", "ons", "onze", "dit", "deze", "dat", "die", "zijn",
     "haar", "hun", "elk", "ieder", "welk", "geen", "mijn", "jullie",
-];
+]);
 
 /// Auxiliaries that make an ambiguous form a participle ("heeft verzocht").
-const AUXILIARIES: &[&str] = &[
+static AUXILIARIES: WordSet = WordSet::new(&[
     "heb", "hebt", "heeft", "hebben", "had", "hadden", "ben", "bent", "is", "zijn", "was", "waren",
     "word", "wordt", "worden", "werd", "werden",
-];
+]);
 /// Before "te", these make a purpose or manner clause, not "dienen te" ("om te").
 const NOT_BEFORE_TE: &[&str] = &["om", "door", "zonder", "na", "alvorens", "teneinde"];
 
@@ -322,7 +323,7 @@ impl WordList {
                 let v = doc
                     .sentence_tokens(sentence)
                     .iter()
-                    .any(|t| AUXILIARIES.contains(&doc.token_lower(t)));
+                    .any(|t| AUXILIARIES.contains(doc.token_lower(t)));
                 *aux_cache = Some((sent, v));
                 v
             }
@@ -349,7 +350,7 @@ impl WordList {
             .or_else(|| targets.iter().find(fits))?;
         // "uw verzoek", "de verzoeken": a noun, not the verb.
         if matches!(form_of(chosen), Some(VerbForm::Stem | VerbForm::Infinitive))
-            && DETERMINERS.contains(&prev_word)
+            && DETERMINERS.contains(prev_word)
         {
             return None;
         }
@@ -364,7 +365,7 @@ impl WordList {
                 // is an inflected participle.
                 let attributive = matches!(form, Some(VerbForm::PastSingular))
                     && (first.saturating_sub(3).max(sentence.tokens.start)..first)
-                        .any(|i| DETERMINERS.contains(&doc.token_lower(&doc.tokens[i])));
+                        .any(|i| DETERMINERS.contains(doc.token_lower(&doc.tokens[i])));
                 Some(Hit {
                     entry: *entry,
                     span,

@@ -7,6 +7,7 @@ use super::span::Span;
 use super::token::{ABBREV, INITIAL, Token, TokenKind};
 use super::tokenizer::{is_terminal, lowercase_same_len, tokenize};
 use crate::input::{BlockKind, Prose};
+use crate::text::word_set::WordSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -312,12 +313,12 @@ const QUOTES: &[&str] = &["\"", "'", "''", "’", "”"];
 
 /// Words that often open a sentence and are not surnames: after an initial ("plan B.")
 /// they start a new sentence.
-const SENTENCE_OPENERS: &[&str] = &[
+static SENTENCE_OPENERS: WordSet = WordSet::new(&[
     "de", "het", "een", "dit", "dat", "deze", "die", "wij", "we", "u", "ik", "hij", "zij", "ze",
     "je", "jij", "er", "daarna", "dan", "als", "in", "op", "met", "voor", "na", "bij", "maar",
     "en", "of", "want", "ook", "toen", "nu", "zo", "daarom", "wat", "wie", "waar", "hoe", "waarom",
     "heeft", "is", "was", "kunt", "kan", "wilt", "hebt",
-];
+]);
 
 fn split_sentences(
     tokens: &[Token],
@@ -361,7 +362,7 @@ fn split_sentences(
                 // "J. de Vries" continues; "plan B. Daarna gaan we" ends: after an
                 // initial, only a common sentence opener starts a new sentence.
                 next_upper
-                    && SENTENCE_OPENERS.contains(&s(next).to_lowercase().as_str())
+                    && SENTENCE_OPENERS.contains(s(next).to_lowercase().as_str())
                     && tokens
                         .get(i + 2)
                         .is_none_or(|n| !starts_upper(s(n)) || i + 2 >= range.end)

@@ -14,6 +14,7 @@ pub mod syllables;
 pub mod token;
 pub mod tokenizer;
 pub mod word_hash;
+pub mod word_set;
 
 pub use document::{Document, Paragraph, Sentence, UnitKind};
 pub use letter::{Block, BlockKind, Letter, Subject};
