@@ -239,15 +239,15 @@ pub fn analyze_in_parts(
         rules,
         options,
     };
-    let mut starts = vec![0];
-    starts.extend_from_slice(&ends[..ends.len() - 1]);
-    let parts: Vec<(Part, Range<usize>)> = starts
-        .into_iter()
-        .zip(ends.iter().copied())
+    let mut from = 0;
+    let parts: Vec<(Part, Range<usize>)> = ends
+        .iter()
         .enumerate()
-        .map(|(index, (from, to))| {
+        .map(|(index, &to)| {
             let last = index + 1 == ends.len();
-            (Part { index, last }, from..to)
+            let range = from..to;
+            from = to;
+            (Part { index, last }, range)
         })
         .collect();
     // As many parts at once as there are threads: in parallel, memory still bounded.
