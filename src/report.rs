@@ -18,6 +18,23 @@ use std::sync::Arc;
 /// [`analyze_in_parts`]), so memory stays bounded however large the file is.
 pub const PART_SIZE: usize = 1 << 20;
 
+/// The rules that look at the whole document: its letter structure, its form of address,
+/// words it explains itself or that are reported once. In a file checked in parts (see
+/// [`analyze_in_parts`]) they see one part; every other rule finds the same as in the
+/// whole text (tests/parts.rs, fuzz target `parts`). `lange-alinea` reads the body of the
+/// letter: in a later part, every paragraph.
+pub const WHOLE_DOCUMENT_RULES: &[&str] = &[
+    "kern-eerst",
+    "eerste-alinea-lang",
+    "nietszeggend-onderwerp",
+    "tussenkopjes",
+    "lange-alinea",
+    "aanspreekvorm",
+    "moeilijk-woord",
+    "lang-woord",
+    "afkorting",
+];
+
 /// A place in the source file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Location {

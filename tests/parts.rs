@@ -5,25 +5,10 @@
 
 use assert_cmd::Command;
 use helder::input::{self, Format};
-use helder::report::{FileReport, Options, analyze_in_parts, analyze_with};
+use helder::report::{FileReport, Options, WHOLE_DOCUMENT_RULES, analyze_in_parts, analyze_with};
 use std::sync::LazyLock;
 
 static RULES: LazyLock<helder::rules::RuleSet> = LazyLock::new(helder::default_rules);
-
-/// Rules that look at the whole document (its letter structure, its form of address,
-/// words it explains or reports once): in parts they see one part. (`lange-alinea` reads
-/// the body of the letter: in a later part, every paragraph.)
-const WHOLE_DOCUMENT: &[&str] = &[
-    "kern-eerst",
-    "eerste-alinea-lang",
-    "nietszeggend-onderwerp",
-    "tussenkopjes",
-    "lange-alinea",
-    "aanspreekvorm",
-    "moeilijk-woord",
-    "lang-woord",
-    "afkorting",
-];
 
 /// The corpus letters one after another, repeated until the text is `len` bytes long.
 fn letters(len: usize) -> String {
@@ -48,19 +33,24 @@ fn letters(len: usize) -> String {
 }
 
 fn in_parts(text: &str, part_size: usize) -> Vec<FileReport> {
-    let loaded = input::load(text.as_bytes(), Format::Text).unwrap();
+    reports(text, Format::Text, part_size)
+}
+
+fn reports(text: &str, format: Format, part_size: usize) -> Vec<FileReport> {
+    let loaded = input::load(text.as_bytes(), format).unwrap();
     let mut parts = Vec::new();
+    let sink = &mut |r| {
+        parts.push(r);
+        Ok(())
+    };
     analyze_in_parts(
         "groot.txt",
         loaded,
-        Format::Text,
+        format,
         &RULES,
         Options::FULL,
         part_size,
-        &mut |r| {
-            parts.push(r);
-            Ok(())
-        },
+        sink,
     )
     .unwrap();
     parts
@@ -107,7 +97,7 @@ fn parts_find_per_sentence_what_the_whole_text_finds() {
         assert_eq!(p.part.index, i);
         assert_eq!(p.part.last, i + 1 == parts.len());
     }
-    let local = |rule: &str| !WHOLE_DOCUMENT.contains(&rule);
+    let local = |rule: &str| !WHOLE_DOCUMENT_RULES.contains(&rule);
     let in_parts = seen(&parts.iter().collect::<Vec<_>>(), &local);
     assert!(in_parts.len() > 1000, "{} findings", in_parts.len());
     assert_eq!(in_parts, seen(&[&whole], &local));
@@ -360,25 +350,6 @@ mod any_text {
         proptest::collection::vec(piece, 1..80).prop_map(|v| v.concat())
     }
 
-    fn reports(text: &str, format: Format, part_size: usize) -> Vec<FileReport> {
-        let loaded = input::load(text.as_bytes(), format).unwrap();
-        let mut parts = Vec::new();
-        analyze_in_parts(
-            "x",
-            loaded,
-            format,
-            &RULES,
-            Options::FULL,
-            part_size,
-            &mut |r| {
-                parts.push(r);
-                Ok(())
-            },
-        )
-        .unwrap();
-        parts
-    }
-
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(96))]
 
@@ -394,7 +365,7 @@ mod any_text {
             let whole = reports(&t, format, usize::MAX);
             prop_assert_eq!(whole.len(), 1);
             let parts = reports(&t, format, part_size);
-            let local = |rule: &str| !WHOLE_DOCUMENT.contains(&rule);
+            let local = |rule: &str| !WHOLE_DOCUMENT_RULES.contains(&rule);
             prop_assert_eq!(
                 seen(&parts.iter().collect::<Vec<_>>(), &local),
                 seen(&[&whole[0]], &local)

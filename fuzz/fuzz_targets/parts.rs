@@ -1,36 +1,30 @@
 //! A large file checked in parts (`report::analyze_in_parts`), on arbitrary bytes with
-//! tiny parts: every part's report keeps the invariants, and the findings of the rules
-//! that look at one sentence at a time are those of the whole text. The first byte picks
-//! the format and the part size.
+//! tiny parts: every part's report keeps the invariants, and the findings of every rule
+//! but those that look at the whole document (`report::WHOLE_DOCUMENT_RULES`) are those
+//! of the whole text, unused suppression comments included. The first byte picks the
+//! format and the part size.
 #![no_main]
 
 use helder::input::{self, Format};
-use helder::report::{FileReport, Options, analyze_in_parts};
+use helder::report::{FileReport, Options, WHOLE_DOCUMENT_RULES, analyze_in_parts};
 use libfuzzer_sys::fuzz_target;
-
-/// Rules that look at the whole document (see docs/ontwerp.md, "Heel grote bestanden in
-/// delen"): in parts they see one part.
-const WHOLE_DOCUMENT: &[&str] = &[
-    "kern-eerst",
-    "eerste-alinea-lang",
-    "nietszeggend-onderwerp",
-    "tussenkopjes",
-    "lange-alinea",
-    "aanspreekvorm",
-    "moeilijk-woord",
-    "lang-woord",
-    "afkorting",
-    "ongebruikte-uitzondering",
-];
 
 fn reports(bytes: &[u8], format: Format, part_size: usize) -> Option<Vec<FileReport>> {
     let loaded = input::load(bytes, format).ok()?;
     let mut out = Vec::new();
     let rules = &*helder_fuzz::RULES;
-    analyze_in_parts("fuzz", loaded, format, rules, Options::FULL, part_size, &mut |r| {
-        out.push(r);
-        Ok(())
-    })
+    analyze_in_parts(
+        "fuzz",
+        loaded,
+        format,
+        rules,
+        Options::FULL,
+        part_size,
+        &mut |r| {
+            out.push(r);
+            Ok(())
+        },
+    )
     .expect("collecting never fails");
     Some(out)
 }
@@ -39,7 +33,7 @@ fn local(reports: &[FileReport]) -> Vec<(&'static str, usize, usize, String)> {
     let mut v: Vec<_> = reports
         .iter()
         .flat_map(|r| &r.findings)
-        .filter(|f| !WHOLE_DOCUMENT.contains(&f.rule))
+        .filter(|f| !WHOLE_DOCUMENT_RULES.contains(&f.rule))
         .map(|f| (f.rule, f.location.start, f.location.end, f.message.clone()))
         .collect();
     v.sort();
@@ -60,5 +54,9 @@ fuzz_target!(|data: &[u8]| {
         helder_fuzz::check_report(r);
     }
     let whole = reports(bytes, format, usize::MAX).expect("it loaded before");
-    assert_eq!(local(&parts), local(&whole), "part size {part_size}, {format:?}");
+    assert_eq!(
+        local(&parts),
+        local(&whole),
+        "part size {part_size}, {format:?}"
+    );
 });
