@@ -37,6 +37,9 @@ say "corpus: $n brieven, $(printf '%.1f' "$mb") MB"
 # The big file is larger than the default file-size limit (32M): lift it for this run.
 read -r t m < <(RAYON_NUM_THREADS=1 median3 "$bin" check --isolated --max-file-size 0 --format compact "$big")
 say "één kern, één groot bestand, alle regels: $(python3 -c "print(f'{$mb/$t:.1f}')") MB/s ($t s, piek $((m/1024)) MB)"
+# Memory goal for one file: 64 MB + 2x its size; two threads check two parts at once.
+read -r t m < <(RAYON_NUM_THREADS=2 median3 "$bin" check --isolated --max-file-size 0 --format compact "$big")
+say "twee threads, één groot bestand: $(python3 -c "print(f'{$mb/$t:.1f}')") MB/s ($t s, piek $((m/1024)) MB; grens $(python3 -c "print(f'{64+2*$mb:.0f}')") MB)"
 
 read -r t1 m1 < <(RAYON_NUM_THREADS=1 median3 "$bin" check --isolated --format compact "$corpus")
 read -r t2 m2 < <(RAYON_NUM_THREADS=2 median3 "$bin" check --isolated --format compact "$corpus")
