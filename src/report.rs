@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 /// Prose larger than twice this is checked in parts of about this size (see
 /// [`analyze_in_parts`]), so memory stays bounded however large the file is.
-pub const PART_SIZE: usize = 1 << 20;
+pub const PART_SIZE: usize = 1 << 19;
 
 /// The rules that look at the whole document: its letter structure, its form of address,
 /// words it explains itself or that are reported once. In a file checked in parts (see

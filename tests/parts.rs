@@ -222,11 +222,11 @@ fn helder() -> Command {
     c
 }
 
-/// A file above the size where helder checks in parts (2 MiB), through the binary.
+/// A file above the size where helder checks in parts (1 MiB), through the binary.
 static BIG_FILE: LazyLock<(tempfile::TempDir, std::path::PathBuf)> = LazyLock::new(|| {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("groot.txt");
-    std::fs::write(&path, letters(2_300_000)).unwrap();
+    std::fs::write(&path, letters(1_300_000)).unwrap();
     (dir, path)
 });
 

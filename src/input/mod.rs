@@ -230,7 +230,10 @@ impl Prose {
     pub fn part_ends(&self, text: &str, size: usize) -> Vec<usize> {
         let mut ends = Vec::new();
         let mut from = 0;
-        while text.len() - from > size.saturating_mul(2) {
+        // Past two parts' size, the last part is at most one and a half.
+        let mut left = size.saturating_mul(2);
+        while text.len() - from > left {
+            left = size.saturating_add(size / 2);
             match self.blank_line_end(text, from + size) {
                 Some(cut) => {
                     ends.push(cut);
@@ -573,6 +576,18 @@ impl SourceMap {
                 .last()
                 .is_none_or(|p| p.prose_start + p.len <= prose_start)
         );
+        // Text copied right after the previous copy (the lines of a Markdown paragraph):
+        // one piece, so the map of a large file stays small.
+        if let Some(p) = self.pieces.last_mut()
+            && p.exact()
+            && len == src_len
+            && p.prose_start + p.len == prose_start
+            && p.src_start + p.src_len == src_start
+        {
+            p.len += len;
+            p.src_len += len;
+            return;
+        }
         self.pieces.push(Piece {
             prose_start,
             src_start,
@@ -591,10 +606,18 @@ impl SourceMap {
         src_start: usize,
         src_len: usize,
     ) {
-        self.push(prose_start, len, src_start, src_len);
-        if let Some(p) = self.pieces.last_mut() {
-            p.fuzzy = true;
-        }
+        debug_assert!(
+            self.pieces
+                .last()
+                .is_none_or(|p| p.prose_start + p.len <= prose_start)
+        );
+        self.pieces.push(Piece {
+            prose_start,
+            src_start,
+            len,
+            src_len,
+            fuzzy: true,
+        });
     }
 
     /// Widen pieces whose source range does not start and end on a character boundary
@@ -778,6 +801,23 @@ mod tests {
         let prose = Prose::plain(&wide);
         assert!(!wide.is_char_boundary(99));
         assert_eq!(prose.part_ends(&prose.text, 99), vec![602, wide.len()]);
+    }
+
+    #[test]
+    fn copies_that_follow_each_other_are_one_piece() {
+        // "ab" and "cd" copied from "abcd": one piece, mapped as before.
+        let mut m = SourceMap::default();
+        m.push(0, 2, 10, 2);
+        m.push(2, 2, 12, 2);
+        assert_eq!(m.pieces.len(), 1);
+        assert_eq!(m.span_to_source(Span::new(1, 3)), Span::new(11, 13));
+        // Not after a gap in the source, nor after or before text that stands for
+        // something else.
+        m.push(4, 1, 20, 1);
+        m.push_inexact(5, 1, 21, 5);
+        m.push(6, 1, 26, 1);
+        assert_eq!(m.pieces.len(), 4);
+        assert_eq!(m.span_to_source(Span::new(5, 6)), Span::new(21, 26));
     }
 
     #[test]
