@@ -83,11 +83,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 let mut buf = Vec::new();
                 match &mut json {
                     Some(j) => j.add(&mut buf, &r)?,
-                    // The score of a file checked in parts comes with its last part.
-                    None if r.part.last => {
-                        render::terminal::render_score(&mut buf, std::slice::from_ref(&r))?
-                    }
-                    None => {}
+                    None => render::terminal::render_score(&mut buf, std::slice::from_ref(&r))?,
                 }
                 out.write_all(&buf)
             })?;
@@ -329,7 +325,7 @@ fn each_report(
                 }
                 let r = read_job(job, args).and_then(|bytes| {
                     read_report(&job.display, &bytes, job.format, &job.setup, options)
-                        .map_err(|e| skip_if_not_text(e, job, is_binary(job, &bytes)))
+                        .map_err(|e| skip_if_not_text(e, job, input::is_binary(&bytes, job.format)))
                 });
                 if let Some(b) = &bar {
                     b.inc(1);
@@ -388,15 +384,6 @@ fn read_stdin(name: &str, limit: Option<u64>) -> io::Result<Result<Vec<u8>, Inpu
 /// read is not: reading it reports the problem.
 fn is_large(job: &Job) -> bool {
     std::fs::metadata(&job.path).is_ok_and(|m| m.len() > LARGE_FILE)
-}
-
-/// Whether a file that could not be read as its format is a binary file.
-fn is_binary(job: &Job, bytes: &[u8]) -> bool {
-    job.format != Format::Docx
-        && matches!(
-            input::decode(bytes),
-            Err(input::decode::DecodeError::Binary)
-        )
 }
 
 /// A file found by walking a folder that turns out not to be text (a binary file with a
@@ -473,7 +460,7 @@ fn run_fix(args: &FixArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
             Ok(Some(f)) => f,
             Ok(None) => continue,
             Err(message) => {
-                let binary = is_binary(&job, &bytes);
+                let binary = input::is_binary(&bytes, job.format);
                 errors.push(skip_if_not_text(
                     InputError::new(&job.display, message),
                     &job,

@@ -233,6 +233,7 @@ pub fn analyze_in_parts(
         mut notices,
     } = loaded;
     let source = Arc::new(source);
+    let ends = prose.part_ends(part_size);
     // Plain text is usually its own prose: keep one copy (a very large file counts).
     let text = if prose.text == *source {
         prose.text = String::new();
@@ -241,7 +242,6 @@ pub fn analyze_in_parts(
         Arc::new(std::mem::take(&mut prose.text))
     };
     let line_index = Arc::new(LineIndex::new(&source));
-    let ends = prose.part_ends(&text, part_size);
     let file = WholeFile {
         text: &text,
         path,

@@ -223,18 +223,18 @@ impl Prose {
     }
 
     /// Where to cut a very large prose text into parts of about `size` bytes each (see
-    /// [`crate::report`]): the end of every part, the last being the text's end. `text`
-    /// is this prose's text (the caller may have moved it out of `self.text`). A part
+    /// [`crate::report`]): the end of every part, the last being the text's end. A part
     /// ends after a blank line that no block or mask spans, so no unit or sentence is
     /// cut; a text of at most two parts' size stays whole.
-    pub fn part_ends(&self, text: &str, size: usize) -> Vec<usize> {
+    pub fn part_ends(&self, size: usize) -> Vec<usize> {
+        let text = &self.text;
         let mut ends = Vec::new();
         let mut from = 0;
         // Past two parts' size, the last part is at most one and a half.
         let mut left = size.saturating_mul(2);
         while text.len() - from > left {
             left = size.saturating_add(size / 2);
-            match self.blank_line_end(text, from + size) {
+            match self.blank_line_end(from + size) {
                 Some(cut) => {
                     ends.push(cut);
                     from = cut;
@@ -247,7 +247,8 @@ impl Prose {
     }
 
     /// The end of the first blank line at or after `at` where no block or mask goes on.
-    fn blank_line_end(&self, text: &str, at: usize) -> Option<usize> {
+    fn blank_line_end(&self, at: usize) -> Option<usize> {
+        let text = &self.text;
         // Bytes: `at` need not be a character boundary, a line break always is.
         let newline = |from: usize| text.as_bytes()[from..].iter().position(|&b| b == b'\n');
         let mut line_start = at + newline(at)? + 1;
@@ -477,6 +478,12 @@ pub fn load_with(bytes: &[u8], format: Format, opts: &Options) -> Result<Loaded,
     load_decoded(decoded, bytes, format, opts)
 }
 
+/// Whether a file that could not be read as `format` is binary, not text: it has NUL
+/// bytes without a UTF-16 BOM (see [`decode`]). A .docx is a zip, so never.
+pub fn is_binary(bytes: &[u8], format: Format) -> bool {
+    format != Format::Docx && matches!(decode(bytes), Err(decode::DecodeError::Binary))
+}
+
 /// As [`load_with`], taking the bytes, so that a large UTF-8 file is not held twice.
 /// The error says whether the file is binary (see [`decode`]).
 pub fn load_owned(
@@ -485,9 +492,7 @@ pub fn load_owned(
     opts: &Options,
 ) -> Result<Loaded, (String, bool)> {
     if matches!(format, Format::Docx | Format::Eml) {
-        let binary =
-            || format == Format::Eml && matches!(decode(&bytes), Err(decode::DecodeError::Binary));
-        return load_with(&bytes, format, opts).map_err(|m| (m, binary()));
+        return load_with(&bytes, format, opts).map_err(|m| (m, is_binary(&bytes, format)));
     }
     let decoded = decode::decode_owned(bytes).map_err(|e| {
         let binary = e == decode::DecodeError::Binary;
@@ -764,7 +769,7 @@ mod tests {
         let para = "Wij sturen u een brief.\nDe tweede regel.\n\n";
         let text = para.repeat(40);
         let prose = Prose::plain(&text);
-        let ends = prose.part_ends(&prose.text, 100);
+        let ends = prose.part_ends(100);
         assert!(ends.len() > 5, "{ends:?}");
         assert_eq!(ends.last(), Some(&text.len()));
         let mut from = 0;
@@ -777,30 +782,27 @@ mod tests {
             from = end;
         }
         // At most two parts' size: whole.
-        assert_eq!(
-            prose.part_ends(&prose.text, text.len() / 2),
-            vec![text.len()]
-        );
+        assert_eq!(prose.part_ends(text.len() / 2), vec![text.len()]);
         // No blank line: whole, however large.
         let line = "Een regel zonder witregel.\n".repeat(50);
         let prose = Prose::plain(&line);
-        assert_eq!(prose.part_ends(&prose.text, 100), vec![line.len()]);
+        assert_eq!(prose.part_ends(100), vec![line.len()]);
         // A block that goes on over blank lines is not cut.
         let mut prose = Prose::plain(&text);
         prose.blocks = vec![BlockHint {
             span: Span::new(0, 700),
             kind: BlockKind::Paragraph,
         }];
-        assert!(prose.part_ends(&prose.text, 100)[0] >= 700);
+        assert!(prose.part_ends(100)[0] >= 700);
         let mut prose = Prose::plain(&text);
         prose.masks = vec![Span::new(120, 400)];
-        let ends = prose.part_ends(&prose.text, 100);
+        let ends = prose.part_ends(100);
         assert!(ends[0] >= 400, "{ends:?}");
         // A part size that lands inside a character.
         let wide = "één ".repeat(100) + "\n\n" + &"één ".repeat(100);
         let prose = Prose::plain(&wide);
         assert!(!wide.is_char_boundary(99));
-        assert_eq!(prose.part_ends(&prose.text, 99), vec![602, wide.len()]);
+        assert_eq!(prose.part_ends(99), vec![602, wide.len()]);
     }
 
     #[test]

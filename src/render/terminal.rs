@@ -265,8 +265,10 @@ pub fn render_summary(w: &mut dyn Write, sum: &Summary) -> io::Result<()> {
     }
 }
 
+/// The readability figures of each file. A file checked in parts has them on its last
+/// part: the others are skipped.
 pub fn render_score(w: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
-    for r in reports {
+    for r in reports.iter().filter(|r| r.part.last) {
         let s = &r.score;
         writeln!(w, "{}", r.path.bold())?;
         let row = |w: &mut dyn Write, k: &str, v: String| writeln!(w, "  {k:<30}{v}");
