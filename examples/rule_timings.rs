@@ -68,6 +68,16 @@ fn main() {
         }
         return;
     }
+    // RULE_TIMINGS_RULE=<id>: run that one rule 20 times (for `perf record`), then stop.
+    if let Ok(id) = std::env::var("RULE_TIMINGS_RULE") {
+        let rule = rules.rules().find(|r| r.meta().id == id).expect("regel-id");
+        for _ in 0..20 {
+            let mut out = Vec::new();
+            rule.check(&doc, &mut out);
+            std::hint::black_box(out);
+        }
+        return;
+    }
     // RULE_TIMINGS_COLD=1: each rule's first and second run, to see what a rule builds
     // lazily on its first text (start-up cost that `perf` on a warm loop hides).
     if std::env::var("RULE_TIMINGS_COLD").is_ok() {

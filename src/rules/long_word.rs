@@ -58,12 +58,10 @@ impl LongWord {
         })
     }
 
-    /// Syllables and letters of the longest part of a word ("btw-nummer" reads as two
-    /// words), when that makes the word long.
-    pub fn measure(&self, lower: &str) -> Option<(usize, usize)> {
-        // Each syllable needs a vowel: a short ASCII word with few vowels is never long,
-        // whatever its parts. This skips the syllable count for most words.
-        if self.p.min_syllables > 1
+    /// Each syllable needs a vowel: a short ASCII word with few vowels is never long,
+    /// whatever its parts. This skips the syllable count (and every lookup) for most words.
+    fn surely_short(&self, lower: &str) -> bool {
+        self.p.min_syllables > 1
             && lower.is_ascii()
             && lower.len() < self.p.min_letters
             && lower
@@ -71,7 +69,12 @@ impl LongWord {
                 .filter(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
                 .count()
                 < self.p.min_syllables
-        {
+    }
+
+    /// Syllables and letters of the longest part of a word ("btw-nummer" reads as two
+    /// words), when that makes the word long.
+    pub fn measure(&self, lower: &str) -> Option<(usize, usize)> {
+        if self.surely_short(lower) {
             return None;
         }
         let part = lower
@@ -111,6 +114,8 @@ impl Rule for LongWord {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let lex = lexicon();
         let mut reported: HashSet<&str> = HashSet::default();
+        // Words repeat (Zipf's law): measure each distinct word once per text.
+        let mut not_long: HashSet<&str> = HashSet::default();
         for s in &doc.sentences {
             // Letterhead, address and signature lines ("klachtencoördinator" under a
             // name) are not the writer's words to change; a subject line is.
@@ -127,7 +132,9 @@ impl Rule for LongWord {
                 }
                 let raw = doc.token_text(t);
                 let lower = doc.token_lower(t);
-                if raw.contains(['.', '/', '@'])
+                if self.surely_short(lower)
+                    || not_long.contains(lower)
+                    || raw.contains(['.', '/', '@'])
                     || raw.chars().any(|c| c.is_ascii_digit())
                     || lex.abbreviation(lower).is_some()
                     || reported.contains(lower)
@@ -138,6 +145,7 @@ impl Rule for LongWord {
                     continue;
                 }
                 let Some((syl, _letters)) = self.measure(lower) else {
+                    not_long.insert(lower);
                     continue;
                 };
                 reported.insert(lower);

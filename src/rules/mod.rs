@@ -153,20 +153,13 @@ pub fn params<T: serde::de::DeserializeOwned + Default>(def: &RuleDef) -> Result
     })
 }
 
-/// Token indices `(first, last)` when the byte range `start..end` of the document starts
-/// and ends exactly on the edges of word tokens (a whole word or a run of whole words).
-pub fn whole_words(doc: &Document, start: usize, end: usize) -> Option<(usize, usize)> {
-    let first = doc.tokens.partition_point(|t| t.span.start < start);
-    let start_tok = doc.tokens.get(first)?;
-    if start_tok.span.start != start || start_tok.kind != crate::text::TokenKind::Word {
-        return None;
-    }
-    let last = doc.tokens.partition_point(|t| t.span.end < end);
-    let end_tok = doc.tokens.get(last)?;
-    if end_tok.span.end != end || end_tok.kind != crate::text::TokenKind::Word {
-        return None;
-    }
-    Some((first, last))
+/// The index of the last token of a run of whole words that starts with word token
+/// `first` and ends exactly at byte `end`, if there is one. A match spans a few tokens:
+/// walking forward is cheaper than searching the whole document.
+pub fn whole_words_from(doc: &Document, first: usize, end: usize) -> Option<usize> {
+    let last = first + doc.tokens[first..].iter().position(|t| t.span.end >= end)?;
+    let end_tok = &doc.tokens[last];
+    (end_tok.span.end == end && end_tok.kind == crate::text::TokenKind::Word).then_some(last)
 }
 
 pub use word_index::leading_word;

@@ -221,6 +221,11 @@ impl Rule for RareWord {
                 }
                 let raw = doc.token_text(t);
                 let lower = doc.token_lower(t);
+                // Most words are common and were judged before: that lookup comes first.
+                if raw.len() < self.p.min_letters || judged.get(lower).is_some_and(Option::is_none)
+                {
+                    continue;
+                }
                 let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
                 if letters < self.p.min_letters
                     || raw.chars().any(|c| c.is_ascii_digit())
@@ -230,7 +235,6 @@ impl Rule for RareWord {
                         .all(char::is_uppercase)
                     || lex.abbreviation(lower).is_some()
                     || reported.contains(lower)
-                    || judged.get(lower).is_some_and(Option::is_none)
                     || explained.contains(lower)
                     || allowed(&self.allow, lower)
                     || self.skipped(lower)

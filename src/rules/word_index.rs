@@ -84,11 +84,22 @@ fn capitalise(s: &str) -> String {
 /// the key under which the word rules index a pattern by its first word, and look up
 /// the text where a token starts, so both agree however the tokeniser splits hyphens
 /// and dots.
+#[inline]
 pub fn leading_word(text: &str) -> &str {
-    let end = text
+    // Rules ask this for every word, several times: letters and digits in ASCII are
+    // decided per byte; only a non-ASCII character needs decoding.
+    let bytes = text.as_bytes();
+    let ascii = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    if bytes.get(ascii).is_none_or(u8::is_ascii) {
+        return &text[..ascii];
+    }
+    let end = text[ascii..]
         .char_indices()
         .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(text.len(), |(i, _)| i);
+        .map_or(text.len(), |(i, _)| ascii + i);
     &text[..end]
 }
 
@@ -341,4 +352,34 @@ pub fn index(entries: &[Row], lex: &Lexicon) -> (Patterns, VerbTable) {
         }
     }
     (patterns, verb_table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leading_word;
+
+    #[test]
+    fn leading_word_stops_at_the_first_non_letter() {
+        let cases = [
+            ("e-mail", "e"),
+            ("auto's rijden", "auto"),
+            ("één-tweetje", "één"),
+            ("café.", "café"),
+            ("coördinator", "coördinator"),
+            ("2e keer", "2e"),
+            ("ab\u{a0}cd", "ab"),
+            ("x—y", "x"),
+            ("", ""),
+            ("-", ""),
+        ];
+        for (text, lead) in cases {
+            assert_eq!(leading_word(text), lead, "{text:?}");
+            // The per-byte path must agree with deciding every character.
+            let by_char = text
+                .char_indices()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(text, |(i, _)| &text[..i]);
+            assert_eq!(leading_word(text), by_char, "{text:?}");
+        }
+    }
 }

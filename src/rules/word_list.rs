@@ -10,7 +10,7 @@
 //! in `word_index`; for a built-in list kept as shipped, build.rs made it already.
 
 use super::word_index::{self, DEFAULT_COLUMNS, Entry, Prebuilt, Target, leading_word};
-use super::{Rule, RuleMeta, allowed, params, whole_words};
+use super::{Rule, RuleMeta, allowed, params, whole_words_from};
 use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion, match_case};
@@ -486,7 +486,7 @@ impl Rule for WordList {
         // context leaves room for a shorter one at the same place. A match starts where
         // a word starts, so the word's leading run of letters picks the candidates.
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-        for t in &doc.tokens {
+        for (first, t) in doc.tokens.iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
@@ -495,8 +495,7 @@ impl Rule for WordList {
                 let p = p as usize;
                 let pat = &self.patterns[p];
                 if rest.starts_with(pat.as_ref())
-                    && let Some((first, last)) =
-                        whole_words(doc, t.span.start, t.span.start + pat.len())
+                    && let Some(last) = whole_words_from(doc, first, t.span.start + pat.len())
                 {
                     candidates.push((first, last, p));
                 }
