@@ -375,46 +375,73 @@ pub fn is_terminal(p: &str) -> bool {
 /// across line breaks). Characters whose lowercase form has another byte length (rare,
 /// e.g. 'İ') are kept as they are, so offsets stay valid in both.
 pub fn lowercase_same_len(text: &str) -> String {
-    if text.is_ascii() {
-        let mut bytes = text.as_bytes().to_ascii_lowercase();
-        for b in &mut bytes {
-            if matches!(*b, b'\n' | b'\r' | b'\t') {
-                *b = b' ';
-            }
-        }
-        return String::from_utf8(bytes).expect("ASCII stays ASCII");
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        // A run of ASCII at a time; a character lookup only where it is needed.
-        let ascii = rest
-            .bytes()
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII at a time, through a table; a character lookup only where needed.
+        let run = bytes[i..]
+            .iter()
             .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        for &b in &rest.as_bytes()[..ascii] {
-            out.push(match b {
-                b'\n' | b'\r' | b'\t' => ' ',
-                _ => char::from(b.to_ascii_lowercase()),
-            });
-        }
-        rest = &rest[ascii..];
-        let Some(c) = rest.chars().next() else { break };
+            .unwrap_or(bytes.len() - i);
+        out.extend(bytes[i..i + run].iter().map(|&b| ASCII_LOWER[usize::from(b)]));
+        i += run;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
-        }
-        rest = &rest[c.len_utf8()..];
+        let l = match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+            _ => c,
+        };
+        out.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+        i += c.len_utf8();
     }
-    out
+    String::from_utf8(out).expect("whole characters replaced by whole characters")
 }
+
+/// ASCII lowercase, with tab, line feed and carriage return as a space.
+static ASCII_LOWER: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'\n' | b'\r' | b'\t' => b' ',
+            c => c.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::lexicon::lexicon;
     use proptest::prelude::*;
+
+    /// The lowercase copy decided character by character: what the table must agree with.
+    fn lowercase_by_char(text: &str) -> String {
+        text.chars()
+            .map(|c| {
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    _ if matches!(c, '\n' | '\r' | '\t') => ' ',
+                    (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                    _ => c,
+                }
+            })
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn lowercase_copy_keeps_every_offset(text in "([A-Za-z \n\r\tÉéÏİẞΣ’€]|\\PC){0,60}") {
+            let lower = lowercase_same_len(&text);
+            prop_assert_eq!(lower.len(), text.len());
+            prop_assert_eq!(lower, lowercase_by_char(&text));
+        }
+    }
 
     /// The special patterns as `regex::Regex`, built once for all cases.
     static REGEXES: LazyLock<Vec<(&str, regex::Regex)>> = LazyLock::new(|| {
