@@ -384,7 +384,11 @@ pub fn lowercase_same_len(text: &str) -> String {
             .iter()
             .position(|b| !b.is_ascii())
             .unwrap_or(bytes.len() - i);
-        out.extend(bytes[i..i + run].iter().map(|&b| ASCII_LOWER[usize::from(b)]));
+        out.extend(
+            bytes[i..i + run]
+                .iter()
+                .map(|&b| ASCII_LOWER[usize::from(b)]),
+        );
         i += run;
         let Some(c) = text[i..].chars().next() else {
             break;
