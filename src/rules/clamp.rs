@@ -139,9 +139,15 @@ impl Clamp {
     }
 
     /// "het in januari door de agent ingevulde formulier"
-    fn noun_clamp(&self, doc: &Document, s: &Sentence, lex: &Lexicon, out: &mut Vec<Finding>) {
+    fn noun_clamp(
+        &self,
+        doc: &Document,
+        s: &Sentence,
+        lw: &[&str],
+        lex: &Lexicon,
+        out: &mut Vec<Finding>,
+    ) {
         let toks = doc.sentence_tokens(s);
-        let lw: Vec<&str> = toks.iter().map(|t| doc.token_lower(t)).collect();
         let mut i = 0;
         while i < toks.len() {
             if !DETERMINERS.contains(lw[i])
@@ -206,9 +212,15 @@ impl Clamp {
     }
 
     /// "Wij hebben uw aanvraag … ontvangen"
-    fn verb_clamp(&self, doc: &Document, s: &Sentence, lex: &Lexicon, out: &mut Vec<Finding>) {
+    fn verb_clamp(
+        &self,
+        doc: &Document,
+        s: &Sentence,
+        lw: &[&str],
+        lex: &Lexicon,
+        out: &mut Vec<Finding>,
+    ) {
         let toks = doc.sentence_tokens(s);
-        let lw: Vec<&str> = toks.iter().map(|t| doc.token_lower(t)).collect();
         // Clauses: split at punctuation and at subordinating words.
         let mut start = 0;
         for i in 0..=toks.len() {
@@ -282,9 +294,11 @@ impl Rule for Clamp {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let lex = lexicon();
+        let mut lw = Vec::new();
         for s in &doc.sentences {
-            self.noun_clamp(doc, s, lex, out);
-            self.verb_clamp(doc, s, lex, out);
+            doc.lower_words(s, &mut lw);
+            self.noun_clamp(doc, s, &lw, lex, out);
+            self.verb_clamp(doc, s, &lw, lex, out);
         }
     }
 }

@@ -51,9 +51,8 @@ impl ErConstruction {
         })
     }
 
-    fn er_wordt(&self, doc: &Document, s: &Sentence, out: &mut Vec<Finding>) {
+    fn er_wordt(&self, doc: &Document, s: &Sentence, lw: &[&str], out: &mut Vec<Finding>) {
         let toks = doc.sentence_tokens(s);
-        let lw: Vec<&str> = toks.iter().map(|t| doc.token_lower(t)).collect();
         let lex = lexicon();
         for i in 0..toks.len() {
             if lw[i] != "er" {
@@ -95,9 +94,8 @@ impl ErConstruction {
         }
     }
 
-    fn sprake_van(&self, doc: &Document, s: &Sentence, out: &mut Vec<Finding>) {
+    fn sprake_van(&self, doc: &Document, s: &Sentence, lw: &[&str], out: &mut Vec<Finding>) {
         let toks = doc.sentence_tokens(s);
-        let lw: Vec<&str> = toks.iter().map(|t| doc.token_lower(t)).collect();
         for i in 0..toks.len() {
             if lw[i] != "sprake" {
                 continue;
@@ -139,12 +137,14 @@ impl Rule for ErConstruction {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let mut lw = Vec::new();
         for s in &doc.sentences {
+            doc.lower_words(s, &mut lw);
             if self.params.er_wordt {
-                self.er_wordt(doc, s, out);
+                self.er_wordt(doc, s, &lw, out);
             }
             if self.params.sprake_van {
-                self.sprake_van(doc, s, out);
+                self.sprake_van(doc, s, &lw, out);
             }
         }
     }

@@ -213,9 +213,10 @@ impl Rule for NominalStyle {
         if let Some(fixed) = &self.fixed {
             fixed.check(doc, out);
         }
+        let mut lw = Vec::new();
         for s in &doc.sentences {
             let toks = doc.sentence_tokens(s);
-            let lw: Vec<&str> = toks.iter().map(|t| doc.token_lower(t)).collect();
+            doc.lower_words(s, &mut lw);
             let word = |i: usize| toks[i].kind == TokenKind::Word;
             for i in 0..toks.len() {
                 // "het (tijdig) indienen van"

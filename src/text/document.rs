@@ -159,6 +159,13 @@ impl<'a> Document<'a> {
         &self.lower[t.span.start..t.span.end]
     }
 
+    /// The lowercase text of every token of `s`, into `words` (cleared first): rules that
+    /// look at a sentence's words by position reuse one buffer for all sentences.
+    pub fn lower_words<'d>(&'d self, s: &Sentence, words: &mut Vec<&'d str>) {
+        words.clear();
+        words.extend(self.sentence_tokens(s).iter().map(|t| self.token_lower(t)));
+    }
+
     pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
         &self.tokens[s.tokens.clone()]
     }
