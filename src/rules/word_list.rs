@@ -18,7 +18,7 @@ use crate::text::lexicon::{Lexicon, key, lexicon};
 use crate::text::morph::{VerbForm, adjective_inflected, inflect, is_separable, noun_plural};
 use crate::text::word_hash;
 use crate::text::word_set::WordSet;
-use crate::text::{Document, Span, TokenKind};
+use crate::text::{Document, SentenceCursor, Span, TokenKind};
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
@@ -301,10 +301,11 @@ impl WordList {
         first: usize,
         last: usize,
         pattern: usize,
+        sentence_of: &mut SentenceCursor,
         aux_cache: &mut Option<(usize, bool)>,
     ) -> Option<Hit> {
         let (start, end) = (doc.tokens[first].span.start, doc.tokens[last].span.end);
-        let sent = doc.sentence_at(start)?;
+        let sent = sentence_of.at(doc, start)?;
         let sentence = &doc.sentences[sent];
         if sentence.span.end < end {
             return None;
@@ -504,6 +505,7 @@ impl Rule for WordList {
         }
         candidates.sort_by_key(|&(first, last, p)| (first, std::cmp::Reverse(last), p));
         let mut covered = 0;
+        let mut sentence_of = SentenceCursor::default();
         let mut aux_cache = None;
         for (first, last, pattern) in candidates {
             if doc.tokens[first].span.start < covered {
@@ -511,13 +513,15 @@ impl Rule for WordList {
             }
             // A capital inside the sentence marks a name ("de heer Reeds").
             let name = super::starts_upper(doc.token_text(&doc.tokens[first]))
-                && doc
-                    .sentence_at(doc.tokens[first].span.start)
+                && sentence_of
+                    .at(doc, doc.tokens[first].span.start)
                     .is_some_and(|s| !super::capital_expected(doc, &doc.sentences[s], first));
             if name {
                 continue;
             }
-            let Some(hit) = self.resolve(doc, first, last, pattern, &mut aux_cache) else {
+            let Some(hit) =
+                self.resolve(doc, first, last, pattern, &mut sentence_of, &mut aux_cache)
+            else {
                 continue;
             };
             covered = hit.span.end.max(doc.tokens[last].span.end);

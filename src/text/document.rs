@@ -214,6 +214,21 @@ impl<'a> Document<'a> {
     }
 }
 
+/// [`Document::sentence_at`] for offsets that never go down (matches in text order):
+/// it walks on from its last answer instead of searching all sentences each time.
+#[derive(Default)]
+pub struct SentenceCursor(usize);
+
+impl SentenceCursor {
+    pub fn at(&mut self, doc: &Document, offset: usize) -> Option<usize> {
+        let sentences = &doc.sentences;
+        while self.0 < sentences.len() && sentences[self.0].span.end <= offset {
+            self.0 += 1;
+        }
+        (self.0 < sentences.len() && sentences[self.0].span.start <= offset).then_some(self.0)
+    }
+}
+
 fn unit_kind_of(unit: &str) -> UnitKind {
     let single_line = !unit.trim().contains('\n');
     if single_line && !ends_with_closing_punct(unit) {
@@ -440,6 +455,19 @@ fn starts_sentence(tokens: &[Token], text: &str, last: usize, next: usize, punct
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_cursor_answers_as_sentence_at() {
+        let doc = Document::from_text("Eén zin.  Twee zinnen!\n\nNog een kop\nEn een regel? Ja.");
+        let mut cursor = SentenceCursor::default();
+        let mut inside = 0;
+        for offset in 0..=doc.text.len() + 1 {
+            assert_eq!(cursor.at(&doc, offset), doc.sentence_at(offset), "{offset}");
+            inside += usize::from(doc.sentence_at(offset).is_some());
+        }
+        // Offsets between sentences belong to none: both cases were tried.
+        assert!(inside > 0 && inside < doc.text.len());
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         let doc = Document::from_text(text);

@@ -16,7 +16,7 @@ pub mod tokenizer;
 pub mod word_hash;
 pub mod word_set;
 
-pub use document::{Document, Paragraph, Sentence, UnitKind};
+pub use document::{Document, Paragraph, Sentence, SentenceCursor, UnitKind};
 pub use letter::{Block, BlockKind, Letter, Subject};
 pub use span::{LineCol, LineIndex, Span};
 pub use token::{Token, TokenKind};
