@@ -35,22 +35,34 @@ pub fn explained_words(doc: &Document) -> FxHashSet<String> {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let next = toks.get(i + 1).map(|_| text(i + 1));
+        // Every mark that explains is punctuation: other words stop here.
+        let next = toks
+            .get(i + 1)
+            .filter(|n| n.kind == TokenKind::Punct)
+            .map(|_| text(i + 1));
+        if next.is_none() {
+            continue;
+        }
         let explained = match next {
             Some("(") => true,
             Some("," | ":" | "–" | "-" | "—") => {
-                let words: Vec<&str> = toks
+                // The next (up to four) words start with an explainer, word for word. A
+                // comma follows one word in ten: no list or string is made for it.
+                let mut next_words = toks[i + 2..]
                     .iter()
-                    .skip(i + 2)
                     .take(4)
                     .take_while(|t| t.kind == TokenKind::Word)
-                    .map(|t| doc.token_lower(t))
-                    .collect();
-                let words = words.join(" ");
-                EXPLAINERS.iter().any(|e| {
-                    words
-                        .strip_prefix(e)
-                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+                    .map(|t| doc.token_lower(t));
+                next_words.next().is_some_and(|first| {
+                    EXPLAINERS.iter().any(|e| {
+                        let (head, tail) = e.split_once(' ').unwrap_or((e, ""));
+                        head == first
+                            && (tail.is_empty()
+                                || next_words
+                                    .clone()
+                                    .take(tail.split(' ').count())
+                                    .eq(tail.split(' ')))
+                    })
                 })
             }
             _ => false,
@@ -61,4 +73,42 @@ pub fn explained_words(doc: &Document) -> FxHashSet<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn explained(text: &str) -> Vec<String> {
+        let mut words: Vec<String> = explained_words(&Document::from_text(text))
+            .into_iter()
+            .collect();
+        words.sort();
+        words
+    }
+
+    #[test]
+    fn words_the_text_explains() {
+        assert_eq!(
+            explained("De WOZ-waarde, dat wil zeggen de waarde van uw huis, stijgt."),
+            ["woz-waarde"]
+        );
+        assert_eq!(explained("Het verweerschrift: dat is uw reactie."), ["verweerschrift"]);
+        assert_eq!(
+            explained("Een machtiging (toestemming) is nodig."),
+            ["machtiging", "toestemming"]
+        );
+        assert_eq!(
+            explained("De Algemene wet bestuursrecht (Awb) en de premie, oftewel het bedrag."),
+            ["awb", "bestuursrecht", "premie"]
+        );
+    }
+
+    #[test]
+    fn a_comma_or_a_half_explainer_explains_nothing() {
+        assert!(explained("De premie, dat wil ik weten, stijgt.").is_empty());
+        assert!(explained("Het besluit, dat isoleert ons.").is_empty());
+        assert!(explained("Het besluit, dat").is_empty());
+        assert!(explained("De termijn, waarbinnen u reageert, is kort.").is_empty());
+    }
 }
