@@ -93,7 +93,10 @@ mod tests {
             explained("De WOZ-waarde, dat wil zeggen de waarde van uw huis, stijgt."),
             ["woz-waarde"]
         );
-        assert_eq!(explained("Het verweerschrift: dat is uw reactie."), ["verweerschrift"]);
+        assert_eq!(
+            explained("Het verweerschrift: dat is uw reactie."),
+            ["verweerschrift"]
+        );
         assert_eq!(
             explained("Een machtiging (toestemming) is nodig."),
             ["machtiging", "toestemming"]

@@ -258,13 +258,15 @@ fn repair(text: &str, lower: &str, lex: &Lexicon, out: &mut Vec<Token>, floor: u
     }
     let last = out[n - 1];
     let prev = out[n - 2];
+    // Every repair joins a token to the one right before it: after a space (most
+    // tokens) there is nothing to do.
+    if !adjacent(&prev, &last) {
+        return;
+    }
     let s = |t: &Token| &text[t.span.start..t.span.end];
 
     // Hyphenated compound or date: word-word, btw-nummer, 12-03-2025, niet-betaling.
-    if n - floor >= 3
-        && matches!(last.kind, TokenKind::Word | TokenKind::Number)
-        && s(&prev) == "-"
-        && adjacent(&prev, &last)
+    if n - floor >= 3 && matches!(last.kind, TokenKind::Word | TokenKind::Number) && s(&prev) == "-"
     {
         let first = out[n - 3];
         if matches!(first.kind, TokenKind::Word | TokenKind::Number) && adjacent(&first, &prev) {
@@ -286,7 +288,6 @@ fn repair(text: &str, lower: &str, lex: &Lexicon, out: &mut Vec<Token>, floor: u
     // Elided article or pronoun: 's, 't, 'k, 'n (at the start of a word).
     if last.kind == TokenKind::Word
         && matches!(s(&prev), "'" | "’")
-        && adjacent(&prev, &last)
         && matches!(
             &lower[last.span.start..last.span.end],
             "s" | "t" | "k" | "n"
@@ -307,8 +308,7 @@ fn repair(text: &str, lower: &str, lex: &Lexicon, out: &mut Vec<Token>, floor: u
     }
 
     // A dot after a word: abbreviation or initial keeps its dot.
-    if s(&last) == "." && prev.kind == TokenKind::Word && adjacent(&prev, &last) && prev.flags == 0
-    {
+    if s(&last) == "." && prev.kind == TokenKind::Word && prev.flags == 0 {
         let with_dot = &lower[prev.span.start..last.span.end];
         let flags = if lex.abbreviation(with_dot).is_some() {
             ABBREV
@@ -330,7 +330,6 @@ fn repair(text: &str, lower: &str, lex: &Lexicon, out: &mut Vec<Token>, floor: u
 
     // Typewriter quotes: '' (closing) and ,, (opening) are one token each.
     if last.kind == TokenKind::Punct
-        && adjacent(&prev, &last)
         && ((s(&prev) == "'" && s(&last) == "'") || (s(&prev) == "," && s(&last) == ","))
     {
         out.truncate(n - 2);
@@ -345,7 +344,6 @@ fn repair(text: &str, lower: &str, lex: &Lexicon, out: &mut Vec<Token>, floor: u
     // Runs of terminal punctuation: "...", "?!", "!!".
     if last.kind == TokenKind::Punct
         && prev.kind == TokenKind::Punct
-        && adjacent(&prev, &last)
         && is_terminal(s(&prev))
         && is_terminal(s(&last))
     {
