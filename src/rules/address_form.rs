@@ -184,7 +184,8 @@ impl AddressForm {
     }
 
     fn check_capital(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let quoted = quoted(doc);
+        // Which words stand between quotes, worked out at the first capital U (rare).
+        let mut quoted_tokens = None;
         for s in &doc.sentences {
             let toks = doc.sentence_tokens(s);
             let Some(first_word) = toks.iter().position(|t| t.kind == TokenKind::Word) else {
@@ -204,7 +205,11 @@ impl AddressForm {
                     let w = doc.token_text(n);
                     w.len() > 1 && w.chars().all(|c| !c.is_lowercase())
                 });
-                if quoted[i] || after_colon_or_open || shouting || self.label_u(doc, i) {
+                if after_colon_or_open
+                    || shouting
+                    || self.label_u(doc, i)
+                    || quoted_tokens.get_or_insert_with(|| quoted(doc))[i]
+                {
                     continue;
                 }
                 let lower = text.to_lowercase();
@@ -224,9 +229,12 @@ impl AddressForm {
     }
 
     fn check_men(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let quoted = quoted(doc);
+        let mut quoted_tokens = None;
         for (i, t) in doc.tokens.iter().enumerate() {
-            if t.kind == TokenKind::Word && !quoted[i] && doc.token_lower(t) == "men" {
+            if t.kind == TokenKind::Word
+                && doc.token_lower(t) == "men"
+                && !quoted_tokens.get_or_insert_with(|| quoted(doc))[i]
+            {
                 let mut f = self
                     .meta
                     .finding(t.span, self.meta.message(&[("match", doc.token_text(t))]));
