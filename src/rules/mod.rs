@@ -49,14 +49,20 @@ impl RuleMeta {
         }
     }
 
-    /// A finding of this rule.
+    /// A finding of this rule, with the rule's hint.
     pub fn finding(&self, span: Span, message: String) -> Finding {
+        self.finding_with_hint(span, message, self.def.hint.clone())
+    }
+
+    /// A finding of this rule with a hint of its own (no copy of the rule's hint is made
+    /// only to be replaced).
+    pub fn finding_with_hint(&self, span: Span, message: String, hint: Option<String>) -> Finding {
         Finding {
             rule: self.id,
             severity: self.severity,
             span,
             message,
-            hint: self.def.hint.clone(),
+            hint,
             suggestions: Vec::new(),
         }
     }

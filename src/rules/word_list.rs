@@ -232,15 +232,15 @@ impl WordList {
         } else {
             quoted.join(" of ")
         };
-        let mut f = self.meta.finding(
+        let mut f = self.meta.finding_with_hint(
             span,
             self.meta.message(&[
                 ("match", original),
                 ("term", &entry.term),
                 ("alternatives", &alternatives),
             ]),
+            entry.hint.as_deref().map(str::to_owned),
         );
-        f.hint = entry.hint.as_deref().map(str::to_owned);
         if !replaceable && f.hint.is_none() && !quoted.is_empty() {
             // A phrase split over the sentence ("nemen … in behandeling"): the words
             // cannot be swapped in place, so say how to rewrite.
