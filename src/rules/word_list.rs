@@ -97,6 +97,15 @@ impl VerbForms {
     }
 }
 
+/// The entries of a built-in list as build.rs read them (with the default columns), if
+/// build.rs indexed that list.
+pub fn prebuilt_entries(list: &str) -> Option<&'static [Entry]> {
+    prebuilt::PREBUILT
+        .iter()
+        .find(|(l, _)| *l == list)
+        .map(|(_, pb)| pb.entries)
+}
+
 /// The first-word index: built from the patterns, or laid out by build.rs.
 enum Heads {
     Built(HashMap<String, Vec<u32>>),
