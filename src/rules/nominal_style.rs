@@ -377,7 +377,7 @@ mod tests {
     fn skip_list_read_at_build_time_is_the_list() {
         let list = crate::config::embedded::wordlist("ambtelijk").unwrap();
         let prebuilt: HashSet<(&str, bool)> =
-            super::super::word_list::prebuilt_entries("ambtelijk")
+            crate::rules::word_list::prebuilt_entries("ambtelijk")
                 .unwrap()
                 .iter()
                 .map(|e| (e.term.as_ref(), e.verb))

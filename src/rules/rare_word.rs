@@ -77,17 +77,31 @@ pub enum Rarity {
     Unknown,
 }
 
+/// The terms of a list's rows that are one word.
+fn single_words(list: &'static str) -> impl Iterator<Item = &'static str> {
+    tsv_rows(list)
+        .map(|(_, row)| list_key(row[0]))
+        .filter(|t| !t.contains(' '))
+}
+
 impl RareWord {
     pub fn from_def(def: &RuleDef) -> Result<Self, String> {
         let p: Params = params(def)?;
         let mut skip = HashSet::default();
         for name in &p.skip_lists {
-            let text = wordlist(name)
-                .ok_or_else(|| format!("regel '{}': onbekende woordenlijst '{name}'", def.id))?;
-            for (_, row) in tsv_rows(text) {
-                let term = list_key(row[0]);
-                if !term.contains(' ') {
-                    skip.insert(term);
+            match super::word_list::prebuilt_entries(name) {
+                // Read already, at build time: the same terms as the rows.
+                Some(entries) => skip.extend(
+                    entries
+                        .iter()
+                        .map(|e| e.term.as_ref())
+                        .filter(|t| !t.contains(' ')),
+                ),
+                None => {
+                    let text = wordlist(name).ok_or_else(|| {
+                        format!("regel '{}': onbekende woordenlijst '{name}'", def.id)
+                    })?;
+                    skip.extend(single_words(text));
                 }
             }
         }
@@ -290,6 +304,21 @@ impl Rule for RareWord {
 mod tests {
     use super::*;
     use crate::check_str;
+
+    #[test]
+    fn skip_list_read_at_build_time_is_the_list() {
+        let prebuilt: HashSet<&str> = crate::rules::word_list::prebuilt_entries("ambtelijk")
+            .unwrap()
+            .iter()
+            .map(|e| e.term.as_ref())
+            .filter(|t| !t.contains(' '))
+            .collect();
+        assert!(prebuilt.len() > 500);
+        assert_eq!(
+            prebuilt,
+            single_words(wordlist("ambtelijk").unwrap()).collect()
+        );
+    }
 
     fn hits(text: &str) -> Vec<String> {
         check_str(text, crate::rules::test_rules())
