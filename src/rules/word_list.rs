@@ -83,13 +83,31 @@ enum VerbForms {
 }
 
 impl VerbForms {
-    /// What form of `verb` `word` is, if any.
-    fn form(&self, verb: &str, word: &str) -> Option<VerbForm> {
+    /// The forms of `verb`, if it has any: looked up once for all the words around a
+    /// phrase.
+    fn of(&self, verb: &str) -> Option<FormsOf<'_>> {
         match self {
-            VerbForms::Built(map) => map.get(verb)?.get(word).copied(),
+            VerbForms::Built(map) => map.get(verb).map(FormsOf::Built),
             VerbForms::Prebuilt(table) => {
                 let i = table.binary_search_by(|(v, _)| (*v).cmp(verb)).ok()?;
-                let forms = table[i].1;
+                Some(FormsOf::Prebuilt(table[i].1))
+            }
+        }
+    }
+}
+
+/// The forms of one verb ([`VerbForms::of`]).
+enum FormsOf<'a> {
+    Built(&'a HashMap<String, VerbForm>),
+    Prebuilt(&'static [(&'static str, VerbForm)]),
+}
+
+impl FormsOf<'_> {
+    /// What form of the verb `word` is, if any.
+    fn form(&self, word: &str) -> Option<VerbForm> {
+        match self {
+            FormsOf::Built(map) => map.get(word).copied(),
+            FormsOf::Prebuilt(forms) => {
                 let j = forms.binary_search_by(|(f, _)| (*f).cmp(word)).ok()?;
                 Some(forms[j].1)
             }
@@ -391,17 +409,18 @@ impl WordList {
                 verb,
                 verb_last,
             } => {
-                let form_at =
-                    |i: usize| self.verb_forms.form(verb, doc.token_lower(&doc.tokens[i]));
+                let forms = self.verb_forms.of(verb)?;
+                let form_at = |i: usize| forms.form(doc.token_lower(&doc.tokens[i]));
                 let lo = first.saturating_sub(VERB_WINDOW).max(sentence.tokens.start);
                 let hi = (last + 1 + VERB_WINDOW).min(sentence.tokens.end);
-                // The nearest form of the verb, on either side.
-                let i = (lo..hi)
-                    .filter(|&i| i < first || i > last)
-                    .filter(|&i| form_at(i).is_some())
-                    .min_by_key(|&i| if i < first { first - i } else { i - last })?;
+                // The nearest form of the verb, on either side (before it on a tie).
+                let (i, form) = (1..=VERB_WINDOW)
+                    .take_while(|&d| first >= lo + d || last + d < hi)
+                    .flat_map(|d| [first.checked_sub(d).filter(|&i| i >= lo), Some(last + d)])
+                    .flatten()
+                    .filter(|&i| i < hi)
+                    .find_map(|i| form_at(i).map(|f| (i, f)))?;
                 let vt = doc.tokens[i];
-                let form = form_at(i)?;
                 // Adjacent and in list order: replace the whole phrase.
                 Some(Hit {
                     entry: *entry,
