@@ -36,6 +36,14 @@ fn tokenizer(c: &mut Criterion) {
     g.bench_function("30 brieven", |b| {
         b.iter(|| Document::from_text(black_box(&big)))
     });
+    // Many links and no "www.": finding each link must not scan the rest of the text.
+    let links: String = (0..2000)
+        .map(|i| format!("Kijk op https://example.nl/pagina{i} voor meer informatie.\n\n"))
+        .collect();
+    g.throughput(Throughput::Bytes(links.len() as u64));
+    g.bench_function("2000 links", |b| {
+        b.iter(|| Document::from_text(black_box(&links)))
+    });
     g.finish();
 }
 
