@@ -121,37 +121,25 @@ static NOT_ADVERB: WordSet = WordSet::new(&[
 const SELECTED: &str = "naamwoordstijl-gekozen";
 const VINDEN: &[&str] = &["vindt", "vinden", "vond", "vonden", "gevonden"];
 
-/// Each row's term, and whether it is a verb phrase (flag "ww" in the fifth column).
-fn terms_and_verb_flags(list: &'static str) -> HashSet<(&'static str, bool)> {
-    tsv_rows(list)
-        .map(|(_, row)| {
-            let verb = row
-                .get(4)
-                .is_some_and(|f| f.split(',').any(|x| x.trim() == "ww"));
-            (list_key(row[0]), verb)
-        })
-        .collect()
-}
-
 impl NominalStyle {
     pub fn from_def(def: &RuleDef) -> Result<Self, String> {
         let p: Params = params(def)?;
         let text = wordlist(&p.list)
             .ok_or_else(|| format!("regel '{}': onbekende woordenlijst '{}'", def.id, p.list))?;
         // Phrases the skip list has with the same flags: reported by that rule already.
-        let mut skip: HashSet<(&str, bool)> = HashSet::default();
-        if let Some(entries) = super::word_list::prebuilt_entries(&p.skip_list) {
-            // Read already, at build time: the same terms and flags as the rows below.
-            skip.extend(entries.iter().map(|e| (e.term.as_ref(), e.verb)));
-        } else if !p.skip_list.is_empty() {
-            let other = wordlist(&p.skip_list).ok_or_else(|| {
-                format!(
-                    "regel '{}': onbekende woordenlijst '{}'",
-                    def.id, p.skip_list
-                )
-            })?;
-            skip = terms_and_verb_flags(other);
-        }
+        let skip: HashSet<(&str, bool)> = if p.skip_list.is_empty() {
+            HashSet::default()
+        } else {
+            super::word_list::list_terms(&p.skip_list)
+                .ok_or_else(|| {
+                    format!(
+                        "regel '{}': onbekende woordenlijst '{}'",
+                        def.id, p.skip_list
+                    )
+                })?
+                .into_iter()
+                .collect()
+        };
         let mut fixed_rows = Vec::new();
         let mut nouns = HashMap::default();
         for (_, row) in tsv_rows(text) {
@@ -371,19 +359,6 @@ mod tests {
         ] {
             assert!(hits(&r, t).is_empty(), "{t}: {:?}", hits(&r, t));
         }
-    }
-
-    #[test]
-    fn skip_list_read_at_build_time_is_the_list() {
-        let list = crate::config::embedded::wordlist("ambtelijk").unwrap();
-        let prebuilt: HashSet<(&str, bool)> =
-            crate::rules::word_list::prebuilt_entries("ambtelijk")
-                .unwrap()
-                .iter()
-                .map(|e| (e.term.as_ref(), e.verb))
-                .collect();
-        assert!(prebuilt.len() > 1000);
-        assert_eq!(prebuilt, terms_and_verb_flags(list));
     }
 
     #[test]

@@ -8,11 +8,10 @@
 //! long and not a compound of known parts. Each rare word is reported once per text.
 
 use super::{Rule, RuleMeta, allowed, capital_expected, params, starts_upper};
-use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
 use crate::text::frequency::{split_compound, zipf};
-use crate::text::lexicon::{key, lexicon, list_key};
+use crate::text::lexicon::{key, lexicon};
 use crate::text::morph::{infinitive_of_participle, infinitive_of_stem};
 use crate::text::token::ABBREV;
 use crate::text::{Document, TokenKind, UnitKind};
@@ -77,33 +76,19 @@ pub enum Rarity {
     Unknown,
 }
 
-/// The terms of a list's rows that are one word.
-fn single_words(list: &'static str) -> impl Iterator<Item = &'static str> {
-    tsv_rows(list)
-        .map(|(_, row)| list_key(row[0]))
-        .filter(|t| !t.contains(' '))
-}
-
 impl RareWord {
     pub fn from_def(def: &RuleDef) -> Result<Self, String> {
         let p: Params = params(def)?;
         let mut skip = HashSet::default();
         for name in &p.skip_lists {
-            match super::word_list::prebuilt_entries(name) {
-                // Read already, at build time: the same terms as the rows.
-                Some(entries) => skip.extend(
-                    entries
-                        .iter()
-                        .map(|e| e.term.as_ref())
-                        .filter(|t| !t.contains(' ')),
-                ),
-                None => {
-                    let text = wordlist(name).ok_or_else(|| {
-                        format!("regel '{}': onbekende woordenlijst '{name}'", def.id)
-                    })?;
-                    skip.extend(single_words(text));
-                }
-            }
+            let terms = super::word_list::list_terms(name)
+                .ok_or_else(|| format!("regel '{}': onbekende woordenlijst '{name}'", def.id))?;
+            skip.extend(
+                terms
+                    .into_iter()
+                    .map(|(t, _)| t)
+                    .filter(|t| !t.contains(' ')),
+            );
         }
         Ok(RareWord {
             meta: RuleMeta::new(def),
@@ -304,21 +289,6 @@ impl Rule for RareWord {
 mod tests {
     use super::*;
     use crate::check_str;
-
-    #[test]
-    fn skip_list_read_at_build_time_is_the_list() {
-        let prebuilt: HashSet<&str> = crate::rules::word_list::prebuilt_entries("ambtelijk")
-            .unwrap()
-            .iter()
-            .map(|e| e.term.as_ref())
-            .filter(|t| !t.contains(' '))
-            .collect();
-        assert!(prebuilt.len() > 500);
-        assert_eq!(
-            prebuilt,
-            single_words(wordlist("ambtelijk").unwrap()).collect()
-        );
-    }
 
     fn hits(text: &str) -> Vec<String> {
         check_str(text, crate::rules::test_rules())

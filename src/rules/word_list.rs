@@ -14,7 +14,7 @@ use super::{Rule, RuleMeta, allowed, params, whole_words_from};
 use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion, match_case};
-use crate::text::lexicon::{Lexicon, key, lexicon};
+use crate::text::lexicon::{Lexicon, key, lexicon, list_key};
 use crate::text::morph::{VerbForm, adjective_inflected, inflect, is_separable, noun_plural};
 use crate::text::word_hash;
 use crate::text::word_set::WordSet;
@@ -115,13 +115,32 @@ impl FormsOf<'_> {
     }
 }
 
-/// The entries of a built-in list as build.rs read them (with the default columns), if
-/// build.rs indexed that list.
-pub fn prebuilt_entries(list: &str) -> Option<&'static [Entry]> {
-    prebuilt::PREBUILT
-        .iter()
-        .find(|(l, _)| *l == list)
-        .map(|(_, pb)| pb.entries)
+/// Each term of a built-in list (lowercase key), and whether it is a verb phrase (flag
+/// "ww"), for rules that skip what another list reports. For a list build.rs indexed,
+/// its entries as read at build time (no rows parsed at start-up); else the rows.
+/// `None` for an unknown list.
+pub fn list_terms(list: &str) -> Option<Vec<(&'static str, bool)>> {
+    match prebuilt::PREBUILT.iter().find(|(l, _)| *l == list) {
+        Some((_, pb)) => Some(
+            pb.entries
+                .iter()
+                .map(|e| (e.term.as_ref(), e.verb))
+                .collect(),
+        ),
+        None => wordlist(list).map(terms_in_rows),
+    }
+}
+
+/// [`list_terms`] read from the rows (term first, flags fifth: the default columns).
+fn terms_in_rows(list: &'static str) -> Vec<(&'static str, bool)> {
+    tsv_rows(list)
+        .map(|(_, row)| {
+            let verb = row
+                .get(4)
+                .is_some_and(|f| f.split(',').any(|x| x.trim() == "ww"));
+            (list_key(row[0]), verb)
+        })
+        .collect()
 }
 
 /// The first-word index: built from the patterns, or laid out by build.rs.
@@ -605,6 +624,26 @@ mod tests {
         ] {
             assert_eq!(continues(text, pattern, head), text.starts_with(pattern));
         }
+    }
+
+    /// The terms other rules skip come from the index build.rs made: exactly the rows.
+    #[test]
+    fn list_terms_read_at_build_time_are_the_rows() {
+        let prebuilt: HashSet<(&str, bool)> =
+            list_terms("ambtelijk").unwrap().into_iter().collect();
+        let rows: HashSet<(&str, bool)> = terms_in_rows(wordlist("ambtelijk").unwrap())
+            .into_iter()
+            .collect();
+        assert!(prebuilt.len() > 1000);
+        assert!(prebuilt.iter().filter(|(t, _)| !t.contains(' ')).count() > 500);
+        assert!(prebuilt.iter().any(|&(_, verb)| verb));
+        assert_eq!(prebuilt, rows);
+        // A list build.rs did not index is read from its rows; an unknown one is none.
+        assert_eq!(
+            list_terms("vaag").unwrap(),
+            terms_in_rows(wordlist("vaag").unwrap())
+        );
+        assert!(list_terms("geen-lijst").is_none());
     }
 
     fn ambtelijk_def() -> RuleDef {

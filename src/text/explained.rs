@@ -36,16 +36,16 @@ pub fn explained_words(doc: &Document) -> FxHashSet<String> {
             continue;
         }
         // Every mark that explains is punctuation: other words stop here.
-        let next = toks
+        let Some(next) = toks
             .get(i + 1)
             .filter(|n| n.kind == TokenKind::Punct)
-            .map(|_| text(i + 1));
-        if next.is_none() {
+            .map(|_| text(i + 1))
+        else {
             continue;
-        }
+        };
         let explained = match next {
-            Some("(") => true,
-            Some("," | ":" | "–" | "-" | "—") => {
+            "(" => true,
+            "," | ":" | "–" | "-" | "—" => {
                 // The next (up to four) words start with an explainer, word for word. A
                 // comma follows one word in ten: no list or string is made for it.
                 let mut next_words = toks[i + 2..]
@@ -67,7 +67,7 @@ pub fn explained_words(doc: &Document) -> FxHashSet<String> {
             }
             _ => false,
         };
-        let in_brackets = i > 0 && text(i - 1) == "(" && next == Some(")");
+        let in_brackets = i > 0 && text(i - 1) == "(" && next == ")";
         if explained || in_brackets {
             out.insert(text(i).to_owned());
         }
