@@ -18,6 +18,7 @@
 use super::Prose;
 use crate::text::span::Span;
 use regex::Regex;
+use regex_automata::{Anchored, Input, meta};
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
@@ -64,13 +65,27 @@ const CONTROL_PREFIXES: &[&str] = &[
 /// none of the characters a built-in pattern starts with, and then nothing is built.
 pub struct Masker {
     source: String,
-    re: OnceLock<Regex>,
+    re: OnceLock<meta::Regex>,
     /// Only the built-in patterns: each starts with one of `BUILTIN_STARTS`.
     builtin_only: bool,
 }
 
 /// The first characters of the built-in patterns.
 const BUILTIN_STARTS: &[char] = &['{', '<', '[', '$', '%', '«'];
+
+/// The bytes a built-in pattern can start with: the ASCII ones of [`BUILTIN_STARTS`] and
+/// the lead byte of '«'.
+static START_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < BUILTIN_STARTS.len() {
+        let mut buf = [0; 4];
+        let c = BUILTIN_STARTS[i].encode_utf8(&mut buf);
+        t[c.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 static BUILTIN_MASKER: LazyLock<Masker> =
     LazyLock::new(|| Masker::with_extra(&[]).expect("the built-in template patterns are valid"));
@@ -123,8 +138,8 @@ impl Masker {
         let re = OnceLock::new();
         if !extra.is_empty() {
             // A project's patterns are checked now: a bad one is a configuration error.
-            let built =
-                Regex::new(&source).map_err(|e| format!("ongeldige placeholder-patronen: {e}"))?;
+            let built = meta::Regex::new(&source)
+                .map_err(|e| format!("ongeldige placeholder-patronen: {e}"))?;
             let _ = re.set(built);
         }
         Ok(Masker {
@@ -140,15 +155,37 @@ impl Masker {
             return Vec::new();
         }
         let re = self.re.get_or_init(|| {
-            Regex::new(&self.source).expect("the built-in template patterns are valid")
+            meta::Regex::new(&self.source).expect("the built-in template patterns are valid")
         });
-        re.find_iter(text)
-            .filter(|m| !m.is_empty())
-            .map(|m| TemplateMatch {
-                range: m.range(),
-                kind: kind_of(m.as_str()),
-            })
-            .collect()
+        let matched = |m: regex_automata::Match| TemplateMatch {
+            range: m.range(),
+            kind: kind_of(&text[m.range()]),
+        };
+        if !self.builtin_only {
+            return re
+                .find_iter(text)
+                .filter(|m| !m.is_empty())
+                .map(matched)
+                .collect();
+        }
+        // Every built-in pattern starts with one of a few bytes, and a letter holds few of
+        // them ("5%", "<"): an anchored try at each is the same leftmost-first search as
+        // `find_iter`, without the regex scanning every byte for its many prefixes.
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(p) = bytes[at..].iter().position(|&b| START_BYTES[b as usize]) {
+            let p = at + p;
+            let input = Input::new(text).range(p..).anchored(Anchored::Yes);
+            match re.search(&input).filter(|m| !m.is_empty()) {
+                Some(m) => {
+                    at = m.end();
+                    found.push(matched(m));
+                }
+                None => at = p + 1,
+            }
+        }
+        found
     }
 
     /// A copy of `source` ready for a markup parser; `None` when there is no template
@@ -329,5 +366,29 @@ mod tests {
         let f = Masker::builtin().fill(src).unwrap();
         assert_eq!(f.text.len(), src.len());
         assert_eq!(f.text, "Beste xxxxxxxx,\n         \nJa       ");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Anchored tries at the possible starts find exactly what one `find_iter` over the
+        /// whole text finds, on text made of the characters the patterns are built from.
+        #[test]
+        fn anchored_starts_find_what_find_iter_finds(
+            text in "([{}<>\\[\\]$%«»#/!~@=()\n a-zA-Z0-9_.-]|[sd%]|else |comment |--){0,80}"
+        ) {
+            let all = Regex::new(&Masker::builtin().source).unwrap();
+            let expected: Vec<_> = all
+                .find_iter(&text)
+                .filter(|m| !m.is_empty())
+                .map(|m| (m.range(), kind_of(m.as_str())))
+                .collect();
+            let found: Vec<_> = Masker::builtin()
+                .find(&text)
+                .into_iter()
+                .map(|m| (m.range, m.kind))
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
     }
 }
