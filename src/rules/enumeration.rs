@@ -121,6 +121,11 @@ impl Enumeration {
 
     /// A comma series in the sentence: (span, number of items).
     fn series(&self, doc: &Document, s: &Sentence) -> Option<(Span, usize)> {
+        // A series needs a comma token; most sentences have no comma byte at all and are
+        // skipped before their pieces are collected.
+        if !doc.text.as_bytes()[s.span.start..s.span.end].contains(&b',') {
+            return None;
+        }
         let toks = doc.sentence_tokens(s);
         // Split at commas; other punctuation (except the final one) is a hard boundary.
         let mut pieces: Vec<Piece> = Vec::new();

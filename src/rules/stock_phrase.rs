@@ -305,18 +305,23 @@ impl Rule for StockPhrase {
             })
             .map(|(i, _)| *i)
             .collect();
+        // The leading word of a token: of the text from its start, cut at its end.
+        let heads = doc.heads();
+        let head = |i: usize| {
+            let w = doc.token_lower(&doc.tokens[i]);
+            &w[..w.len().min(heads[i] as usize)]
+        };
         for (ti, t) in doc.tokens.iter().enumerate() {
             match t.kind {
                 TokenKind::Word => {
-                    let Some(candidates) = self.by_word.get(leading_word(doc.token_lower(t)))
-                    else {
+                    let Some(candidates) = self.by_word.get(head(ti)) else {
                         continue;
                     };
                     let next = doc
                         .tokens
                         .get(ti + 1)
                         .filter(|n| n.kind == TokenKind::Word)
-                        .map(|n| leading_word(doc.token_lower(n)));
+                        .map(|_| head(ti + 1));
                     for Candidate {
                         phrase,
                         next: second,

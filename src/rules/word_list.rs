@@ -9,7 +9,7 @@
 //! that word follows ("u dient het formulier te ondertekenen"). The index itself is made
 //! in `word_index`; for a built-in list kept as shipped, build.rs made it already.
 
-use super::word_index::{self, DEFAULT_COLUMNS, Entry, Prebuilt, Target, leading_word};
+use super::word_index::{self, DEFAULT_COLUMNS, Entry, Prebuilt, Target};
 use super::{Rule, RuleMeta, allowed, params, whole_words_from};
 use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
@@ -534,12 +534,13 @@ impl Rule for WordList {
         // context leaves room for a shorter one at the same place. A match starts where
         // a word starts, so the word's leading run of letters picks the candidates.
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        let heads = doc.heads();
         for (first, t) in doc.tokens.iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
             let rest = &doc.lower[t.span.start..];
-            let head = leading_word(rest);
+            let head = &rest[..heads[first] as usize];
             for &p in self.patterns_at(head) {
                 let p = p as usize;
                 let pat: &str = self.patterns[p].as_ref();
@@ -606,6 +607,7 @@ mod tests {
     use super::*;
     use crate::check_str;
     use crate::rules::Rule;
+    use crate::rules::word_index::leading_word;
 
     #[test]
     fn continues_compares_what_follows_the_head() {
