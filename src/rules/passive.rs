@@ -11,8 +11,10 @@ use crate::finding::Finding;
 use crate::finding::{Safety, Suggestion};
 use crate::text::lexicon::{Lexicon, lexicon};
 use crate::text::morph::{VerbForm, infinitive_of_participle, inflect, split_separable};
+use crate::text::vocab::PerWord;
+use crate::text::word_class::{self as wc, Classes};
 use crate::text::word_set::WordSet;
-use crate::text::{Document, Sentence, Span, Token, TokenKind};
+use crate::text::{Document, Sentence, Span, TokenKind};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -33,9 +35,9 @@ pub struct Passive {
     params: Params,
 }
 
-const WORDEN: &[&str] = &["word", "wordt", "worden", "werd", "werden"];
-const ZIJN: &[&str] = &["ben", "bent", "is", "zijn", "was", "waren", "geweest"];
-const HEBBEN: &[&str] = &["heb", "hebt", "heeft", "hebben", "had", "hadden"];
+// The forms of worden, zijn and hebben, the clause starters, clause punctuation and
+// prepositions this rule asks about for every word are word classes
+// (`text::word_class`: WORDEN, ZIJN, HEBBEN, PASSIVE_*).
 /// Auxiliaries and other verbs that the participle shapes would wrongly accept.
 static NOT_PARTICIPLES: WordSet = WordSet::new(&[
     "geweest",
@@ -104,32 +106,15 @@ static NOT_PARTICIPLES: WordSet = WordSet::new(&[
     "voorlicht",
     "onderstand",
 ]);
-/// Prepositions: "zijn" after one of these is the possessive ("van zijn huis").
-static PREPOSITIONS: WordSet = WordSet::new(&[
-    "aan", "achter", "bij", "binnen", "buiten", "door", "in", "met", "na", "naar", "naast", "om",
-    "onder", "op", "over", "rond", "tegen", "tot", "tussen", "uit", "van", "volgens", "voor",
-    "zonder", "via", "vanuit", "en", "of",
-]);
 /// A participle after one of these is attributive ("een gevorderd stadium").
 /// A "participle" after one of these is attributive ("een gevorderd stadium"), a
 /// nominalised infinitive ("het herzien") or an infinitive ("te onderscheiden").
 const ATTRIBUTIVE_BEFORE: &[&str] = &["een", "geen", "zo'n", "elk", "ieder", "het", "de", "te"];
-/// After "en", these pronouns start a new main clause ("… en hij keerde terug").
-const CLAUSE_PRONOUNS: &[&str] = &[
-    "hij", "zij", "ze", "we", "wij", "ik", "u", "jij", "je", "men",
-];
 /// After these, "gezien" is not a participle ("achteraf gezien", "gezien de kosten").
 const GEZIEN_NOT_PARTICIPLE_AFTER: &[&str] = &["achteraf", "eerlijk", "globaal", "strikt"];
 const GEZIEN_NOT_PARTICIPLE_BEFORE: &[&str] = &[
     "de", "het", "een", "dat", "uw", "je", "zijn", "haar", "hun", "deze", "dit", "onze",
 ];
-/// Words that open a new clause.
-static CLAUSE_STARTERS: WordSet = WordSet::new(&[
-    "dat", "die", "omdat", "als", "wanneer", "hoewel", "nadat", "zodat", "terwijl", "voordat",
-    "doordat", "want", "maar", "waardoor", "indien", "tenzij", "welke", "wat", "waarin", "waarop",
-    "waarmee", "waarbij", "waarna", "waarvoor", "waarover", "zodra", "sinds", "toen", "opdat",
-    "hetgeen", "wie", "waar",
-]);
 const INSEPARABLE: &[&str] = &["be", "ver", "ont", "her", "er", "ge"];
 /// Prefixes that are inseparable in some verbs (ondersteund, voorspeld, overschreden).
 const SOMETIMES_INSEPARABLE: &[&str] = &["onder", "over", "door", "voor", "mis", "achter"];
@@ -199,24 +184,34 @@ impl Passive {
 
     /// Passive constructions in a sentence: one span (auxiliary … participle) per clause.
     pub fn find(&self, doc: &Document, s: &Sentence) -> Vec<(Span, Span)> {
-        let lex = lexicon();
-        let toks = doc.sentence_tokens(s);
+        let mut scratch = Scratch::new(doc);
+        self.find_with(doc, s, &mut scratch)
+    }
+
+    /// The classes of an auxiliary that can make a passive.
+    fn aux_classes(&self) -> Classes {
+        if self.params.zijn_passive {
+            wc::WORDEN | wc::ZIJN
+        } else {
+            wc::WORDEN
+        }
+    }
+
+    /// [`Passive::find`] with the judgements of earlier sentences.
+    fn find_with(&self, doc: &Document, s: &Sentence, scratch: &mut Scratch) -> Vec<(Span, Span)> {
+        let vocab = doc.vocab();
+        let end = s.tokens.end;
         let mut found = Vec::new();
-        let mut start = 0;
-        for i in 0..=toks.len() {
-            let boundary = i == toks.len() || {
-                let t = &toks[i];
-                let w = doc.token_lower(t);
-                (t.kind == TokenKind::Punct
-                    && matches!(w, "," | ";" | ":" | "(" | ")" | "\"" | "''" | "–" | "—"))
-                    || CLAUSE_STARTERS.contains(w)
-                    || (matches!(w, "en" | "of")
-                        && toks
-                            .get(i + 1)
-                            .is_some_and(|n| CLAUSE_PRONOUNS.contains(&doc.token_lower(n))))
+        let mut start = s.tokens.start;
+        for i in s.tokens.start..=end {
+            let boundary = i == end || {
+                let c = vocab.classes(i);
+                (doc.tokens[i].kind == TokenKind::Punct && c & wc::PASSIVE_CLAUSE_PUNCT != 0)
+                    || c & wc::PASSIVE_CLAUSE_STARTER != 0
+                    || (c & wc::EN_OF != 0 && i + 1 < end && vocab.is(i + 1, wc::CLAUSE_PRONOUN))
             };
             if boundary {
-                if let Some(span) = self.clause(doc, &toks[start..i], s.span.start, lex) {
+                if let Some(span) = self.clause(doc, start..i, s.span.start, scratch) {
                     found.push(span);
                 }
                 start = i;
@@ -228,81 +223,105 @@ impl Passive {
     fn clause(
         &self,
         doc: &Document,
-        toks: &[Token],
+        toks: std::ops::Range<usize>,
         sentence_start: usize,
-        lex: &Lexicon,
+        scratch: &mut Scratch,
     ) -> Option<(Span, Span)> {
+        let lex = lexicon();
+        let vocab = doc.vocab();
         // No form of "worden" (or "zijn") means no passive: most clauses stop here,
         // before any participle lookup.
-        let aux = |t: &Token| {
-            t.kind == TokenKind::Word && {
-                let w = doc.token_lower(t);
-                WORDEN.contains(&w) || self.params.zijn_passive && ZIJN.contains(&w)
-            }
-        };
-        if !toks.iter().any(aux) {
+        let aux_classes = self.aux_classes();
+        if !toks
+            .clone()
+            .any(|i| doc.tokens[i].kind == TokenKind::Word && vocab.is(i, aux_classes))
+        {
             return None;
         }
-        let words: Vec<(&Token, &str)> = toks
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| (t, doc.token_lower(t)))
-            .collect();
-        if words.iter().any(|(_, w)| HEBBEN.contains(w)) {
+        let words = &mut scratch.words;
+        words.clear();
+        words.extend(toks.filter(|&i| doc.tokens[i].kind == TokenKind::Word));
+        if words.iter().any(|&i| vocab.is(i, wc::HEBBEN)) {
             return None;
         }
-        let participles: Vec<(&Token, &str)> = words
-            .iter()
-            .enumerate()
-            .filter(|&(i, (t, w))| {
+        let lower = |i: usize| doc.token_lower(&doc.tokens[i]);
+        let participle = &mut scratch.participle;
+        let mut is_participle_at =
+            |i: usize| participle.get_or(vocab.id(i), || is_participle(lower(i), lex));
+        let participles: Vec<usize> = (0..words.len())
+            .filter(|&k| {
+                let (i, w) = (words[k], lower(words[k]));
+                let t = &doc.tokens[i];
                 // Capitalised mid-sentence: a name or noun, not a participle.
                 let capital = doc
                     .token_text(t)
                     .chars()
                     .next()
                     .is_some_and(char::is_uppercase);
-                let attributive = i > 0 && ATTRIBUTIVE_BEFORE.contains(&words[i - 1].1);
-                let gezien_other = *w == "gezien"
-                    && (i > 0 && GEZIEN_NOT_PARTICIPLE_AFTER.contains(&words[i - 1].1)
+                let attributive = k > 0 && ATTRIBUTIVE_BEFORE.contains(&lower(words[k - 1]));
+                let gezien_other = w == "gezien"
+                    && (k > 0 && GEZIEN_NOT_PARTICIPLE_AFTER.contains(&lower(words[k - 1]))
                         || words
-                            .get(i + 1)
-                            .is_some_and(|(_, n)| GEZIEN_NOT_PARTICIPLE_BEFORE.contains(n)));
+                            .get(k + 1)
+                            .is_some_and(|&n| GEZIEN_NOT_PARTICIPLE_BEFORE.contains(&lower(n))));
                 let name = capital && t.span.start != sentence_start;
-                !(name || attributive || gezien_other) && is_participle(w, lex)
+                !(name || attributive || gezien_other) && is_participle_at(i)
             })
-            .map(|(_, &tw)| tw)
+            .map(|k| words[k])
             .collect();
         if participles.is_empty() {
             return None;
         }
+        let span = |i: usize| doc.tokens[i].span;
         // Verbs that take "zijn" (gaan, verdwijnen) have no passive with "worden".
-        let worden_participle = participles.iter().find(|(_, p)| !lex.is_zijn_participle(p));
-        for (aux, w) in &words {
-            if let Some((p, _)) = worden_participle.filter(|_| WORDEN.contains(w)) {
-                return Some((aux.span, p.span));
+        let worden_participle = participles
+            .iter()
+            .find(|&&p| !lex.is_zijn_participle(lower(p)));
+        for &aux in words.iter() {
+            if let Some(&p) = worden_participle.filter(|_| vocab.is(aux, wc::WORDEN)) {
+                return Some((span(aux), span(p)));
             }
         }
         if !self.params.zijn_passive {
             return None;
         }
         // The participle a form of "zijn" makes passive, looked up once per clause.
-        let (p, _) = participles
-            .iter()
-            .find(|(_, p)| !lex.is_zijn_participle(p) && !lex.is_ambiguous_zijn_participle(p))?;
-        for (i, (aux, w)) in words.iter().enumerate() {
+        let &p = participles.iter().find(|&&p| {
+            !lex.is_zijn_participle(lower(p)) && !lex.is_ambiguous_zijn_participle(lower(p))
+        })?;
+        for (k, &aux) in words.iter().enumerate() {
+            if !vocab.is(aux, wc::ZIJN) {
+                continue;
+            }
             // "van zijn huis", "Zijn jaloezie …": the possessive, not the verb.
-            let after_starter = i > 0 && CLAUSE_STARTERS.contains(words[i - 1].1);
-            let possessive = *w == "zijn"
-                && ((aux.span.start == sentence_start || after_starter)
+            let after_starter = k > 0 && vocab.is(words[k - 1], wc::PASSIVE_CLAUSE_STARTER);
+            let possessive = lower(aux) == "zijn"
+                && ((span(aux).start == sentence_start || after_starter)
                     && words.len() > 1
-                    && !is_participle(words[1].1, lex)
-                    || i > 0 && PREPOSITIONS.contains(words[i - 1].1)
-                    || words.get(i + 1).is_some_and(|(_, n)| *n == "eigen"));
-            if ZIJN.contains(w) && !possessive {
-                return Some((aux.span, p.span));
+                    && !is_participle_at(words[1])
+                    || k > 0 && vocab.is(words[k - 1], wc::PASSIVE_PREPOSITION)
+                    || words.get(k + 1).is_some_and(|&n| lower(n) == "eigen"));
+            if !possessive {
+                return Some((span(aux), span(p)));
             }
         }
         None
+    }
+}
+
+/// What [`Passive::find`] keeps from sentence to sentence: a buffer for a clause's words
+/// and each distinct word's participle judgement.
+struct Scratch {
+    words: Vec<usize>,
+    participle: PerWord<bool>,
+}
+
+impl Scratch {
+    fn new(doc: &Document) -> Scratch {
+        Scratch {
+            words: Vec::new(),
+            participle: PerWord::new(doc.vocab()),
+        }
     }
 }
 
@@ -312,8 +331,14 @@ impl Rule for Passive {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for s in &doc.sentences {
-            for (aux, part) in self.find(doc, s) {
+        let vocab = doc.vocab();
+        let mut scratch = Scratch::new(doc);
+        for (si, s) in doc.sentences.iter().enumerate() {
+            // A clause without a form of "worden" (or "zijn") is no passive.
+            if vocab.sentence_classes(si) & self.aux_classes() == 0 {
+                continue;
+            }
+            for (aux, part) in self.find_with(doc, s, &mut scratch) {
                 let span = aux.cover(part);
                 let mut f = self
                     .meta

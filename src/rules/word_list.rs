@@ -9,7 +9,7 @@
 //! that word follows ("u dient het formulier te ondertekenen"). The index itself is made
 //! in `word_index`; for a built-in list kept as shipped, build.rs made it already.
 
-use super::word_index::{self, DEFAULT_COLUMNS, Entry, Prebuilt, Target};
+use super::word_index::{self, DEFAULT_COLUMNS, Entry, Prebuilt, Target, leading_word};
 use super::{Rule, RuleMeta, allowed, params, whole_words_from};
 use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
@@ -66,6 +66,8 @@ pub struct WordList {
     patterns: Cow<'static, [Cow<'static, str>]>,
     /// The leading word of each pattern ([`leading_word`]) → the patterns that start with it.
     heads: Heads,
+    /// For a head of many patterns ("in" heads 137), its patterns by the word after it.
+    by_second: HashMap<Box<str>, SecondWords>,
     targets: Cow<'static, [Cow<'static, [Target]>]>,
     /// Verb infinitive → its forms, for anchor verification.
     verb_forms: VerbForms,
@@ -149,6 +151,46 @@ enum Heads {
     Prebuilt(&'static Prebuilt),
 }
 
+/// The patterns of one head by what follows it ([`WordList::by_second`]): a pattern that
+/// goes on after its head with a space and a word is listed under that word (its
+/// [`leading_word`], by FNV-1a hash: a shared hash only adds a candidate, which the byte
+/// comparison then rejects); every other pattern (the head alone, or another
+/// separator) is always a candidate.
+struct SecondWords {
+    by_word: HashMap<u64, Vec<u32>>,
+    always: Vec<u32>,
+}
+
+/// Heads with more patterns than this get a [`SecondWords`] index.
+const MANY_PATTERNS: usize = 8;
+
+/// The [`SecondWords`] of every head with many patterns.
+fn second_words<'p>(
+    heads: impl Iterator<Item = (&'p str, &'p [u32])>,
+    pattern: impl Fn(usize) -> &'p str,
+) -> HashMap<Box<str>, SecondWords> {
+    heads
+        .filter(|(_, ps)| ps.len() > MANY_PATTERNS)
+        .map(|(head, ps)| {
+            let mut index = SecondWords {
+                by_word: HashMap::default(),
+                always: Vec::new(),
+            };
+            for &p in ps {
+                match pattern(p as usize)[head.len()..].strip_prefix(' ') {
+                    Some(rest) => index
+                        .by_word
+                        .entry(word_hash::fnv1a(leading_word(rest).as_bytes()))
+                        .or_default()
+                        .push(p),
+                    None => index.always.push(p),
+                }
+            }
+            (head.into(), index)
+        })
+        .collect()
+}
+
 /// The indexes build.rs made of the built-in lists, by list name (`PREBUILT`).
 mod prebuilt {
     use super::{Cow, Entry, Prebuilt, Target, VerbForm};
@@ -198,8 +240,12 @@ impl WordList {
             && allow.is_empty()
             && let Some((_, pb)) = prebuilt::PREBUILT.iter().find(|(l, _)| *l == p.list)
         {
+            let by_second = second_words(pb.heads.iter().map(|(h, ps)| (*h, *ps)), |p| {
+                pb.patterns[p].as_ref()
+            });
             return Ok(WordList {
                 meta: RuleMeta::new(def),
+                by_second,
                 entries: Cow::Borrowed(pb.entries),
                 patterns: Cow::Borrowed(pb.patterns),
                 heads: Heads::Prebuilt(pb),
@@ -225,7 +271,11 @@ impl WordList {
         // No need to sort: two patterns never cover the same words, so their order does
         // not decide between matches (and FxHash iterates the same way every run).
         let (keys, targets): (Vec<String>, Vec<Vec<Target>>) = patterns.into_iter().unzip();
-        let by_head = word_index::heads(&keys)
+        let heads = word_index::heads(&keys);
+        let by_second = second_words(heads.iter().map(|(h, ps)| (*h, ps.as_slice())), |p| {
+            keys[p].as_str()
+        });
+        let by_head = heads
             .into_iter()
             .map(|(head, ps)| (head.to_owned(), ps))
             .collect();
@@ -234,6 +284,7 @@ impl WordList {
             entries: entries.into_iter().map(|(e, _, _)| e).collect(),
             patterns: keys.into_iter().map(Cow::Owned).collect(),
             heads: Heads::Built(by_head),
+            by_second,
             targets: targets.into_iter().map(Cow::Owned).collect(),
             verb_forms: VerbForms::Built(verb_table),
             allow,
@@ -535,16 +586,55 @@ impl Rule for WordList {
         // a word starts, so the word's leading run of letters picks the candidates.
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
         let heads = doc.heads();
+        let vocab = doc.vocab();
+        let lower = doc.lower.as_bytes();
+        let lookup = |head: &str| (self.patterns_at(head), self.by_second.get(head));
+        // Per distinct word, the patterns under its head (its leading run of letters and
+        // digits), looked up once per document. Where a token's head reaches past the
+        // token (a run the tokeniser split), the head is looked up as it stands.
+        let by_id: Vec<(&[u32], Option<&SecondWords>)> = (0..vocab.len())
+            .map(|id| {
+                let span = vocab.first_span(id);
+                lookup(leading_word(&doc.lower[span.start..span.end]))
+            })
+            .collect();
         for (first, t) in doc.tokens.iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            let rest = &doc.lower[t.span.start..];
-            let head = &rest[..heads[first] as usize];
-            for &p in self.patterns_at(head) {
+            let head_len = heads[first] as usize;
+            let (mut patterns, second) = if head_len <= t.span.len() {
+                by_id[vocab.id(first)]
+            } else {
+                lookup(&doc.lower[t.span.start..t.span.start + head_len])
+            };
+            if patterns.is_empty() {
+                continue;
+            }
+            let rest = &lower[t.span.start..];
+            let mut also: &[u32] = &[];
+            if let Some(index) = second {
+                // Only the patterns that go on with the word after this one can match
+                // here: a space, then the next token's leading word (when that word
+                // lies inside the next token, a longer word there is no match).
+                let next = doc.tokens.get(first + 1).filter(|n| {
+                    n.span.start == t.span.start + head_len + 1
+                        && rest.get(head_len) == Some(&b' ')
+                        && heads[first + 1] as usize <= n.span.len()
+                });
+                if let Some(n) = next {
+                    let word = &lower[n.span.start..n.span.start + heads[first + 1] as usize];
+                    patterns = &index.always;
+                    also = index
+                        .by_word
+                        .get(&word_hash::fnv1a(word))
+                        .map_or(&[], Vec::as_slice);
+                }
+            }
+            for &p in patterns.iter().chain(also) {
                 let p = p as usize;
                 let pat: &str = self.patterns[p].as_ref();
-                if continues(rest.as_bytes(), pat.as_bytes(), head.len())
+                if continues(rest, pat.as_bytes(), head_len)
                     && let Some(last) = whole_words_from(doc, first, t.span.start + pat.len())
                 {
                     candidates.push((first, last, p));

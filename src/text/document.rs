@@ -6,6 +6,7 @@ use super::lexicon::{AbbrevClass, Lexicon, lexicon};
 use super::span::Span;
 use super::token::{ABBREV, INITIAL, Token, TokenKind};
 use super::tokenizer::{is_terminal, lowercase_same_len, tokenize};
+use super::vocab::Vocab;
 use crate::input::{BlockKind, Prose};
 use crate::rules::word_index::leading_word;
 use crate::text::word_set::WordSet;
@@ -52,6 +53,8 @@ pub struct Document<'a> {
     explained: OnceLock<rustc_hash::FxHashSet<String>>,
     /// Per token, the byte length of its [`leading_word`] (see [`Document::heads`]).
     heads: OnceLock<Vec<u32>>,
+    /// The distinct words with their classes ([`Document::vocab`]).
+    vocab: OnceLock<Vocab>,
     /// This text is a later part of a very large file ([`Document::part`]): it does not
     /// start a letter, so the rules about a letter's structure leave it alone.
     continued: bool,
@@ -129,6 +132,7 @@ impl<'a> Document<'a> {
             letter: OnceLock::new(),
             explained: OnceLock::new(),
             heads: OnceLock::new(),
+            vocab: OnceLock::new(),
             continued: false,
         };
         let mut t = 0;
@@ -221,6 +225,12 @@ impl<'a> Document<'a> {
                 .map(|t| leading_word(&self.lower[t.span.start..]).len() as u32)
                 .collect()
         })
+    }
+
+    /// The distinct words of the text, each with an id and its word classes: rules
+    /// judge a word once per id and test classes as bits. Made on first use.
+    pub fn vocab(&self) -> &Vocab {
+        self.vocab.get_or_init(|| Vocab::build(self))
     }
 
     /// Index of the sentence containing a byte offset.

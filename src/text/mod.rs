@@ -13,6 +13,8 @@ pub mod special_patterns;
 pub mod syllables;
 pub mod token;
 pub mod tokenizer;
+pub mod vocab;
+pub mod word_class;
 pub mod word_hash;
 pub mod word_set;
 

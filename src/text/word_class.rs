@@ -1,0 +1,157 @@
+//! Closed word classes that rules ask about for nearly every token ("is this a form of
+//! *worden*?", "does a new clause start here?"). Each class is one bit; a document's
+//! vocabulary ([`super::vocab`]) gives every distinct word its bits once, so a rule tests
+//! a bit instead of comparing strings or hashing the word again, and a sentence whose
+//! words lack a class the rule needs is skipped whole.
+//!
+//! A class is its word list, exactly as the rule that uses it had it: the lists differ on
+//! purpose (a clause starter for the passive is not one for a double negation), so two
+//! rules share a class only where their lists are the same.
+
+use super::lexicon::{NegationKind, lexicon};
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+/// A set of classes, one bit each.
+pub type Classes = u64;
+
+/// Forms of *worden*.
+pub const WORDEN: Classes = 1 << 0;
+/// Forms of *zijn* (with "geweest").
+pub const ZIJN: Classes = 1 << 1;
+/// Forms of *hebben*.
+pub const HEBBEN: Classes = 1 << 2;
+/// Words that open a new clause for the passive (`lijdende-vorm`).
+pub const PASSIVE_CLAUSE_STARTER: Classes = 1 << 3;
+/// Punctuation that ends a clause for the passive.
+pub const PASSIVE_CLAUSE_PUNCT: Classes = 1 << 4;
+/// "en", "of": after one of these, a subject pronoun starts a new main clause.
+pub const EN_OF: Classes = 1 << 5;
+/// Subject pronouns that start a new main clause after "en"/"of".
+pub const CLAUSE_PRONOUN: Classes = 1 << 6;
+/// Prepositions before the possessive "zijn" ("van zijn huis"), for the passive.
+pub const PASSIVE_PREPOSITION: Classes = 1 << 7;
+/// A negation word: niet, geen, nooit, … (lexicon).
+pub const NEGATION: Classes = 1 << 8;
+/// zonder, tenzij, behalve (lexicon).
+pub const NEGATION_WITHOUT: Classes = 1 << 9;
+/// A verb with a negative meaning: voorkomen, weigeren, … (lexicon).
+pub const NEGATIVE_VERB: Classes = 1 << 10;
+/// A negated adjective: onmogelijk, … (lexicon).
+pub const NEGATED_ADJECTIVE: Classes = 1 << 11;
+/// Words that start a new clause for a double negation.
+pub const NEGATION_CLAUSE_STARTER: Classes = 1 << 12;
+/// Punctuation that ends a clause for a double negation.
+pub const NEGATION_CLAUSE_PUNCT: Classes = 1 << 13;
+
+/// The words of each class listed by its words (the lexicon's classes are added in
+/// [`classes_of`]).
+const LISTS: &[(Classes, &[&str])] = &[
+    (WORDEN, &["word", "wordt", "worden", "werd", "werden"]),
+    (
+        ZIJN,
+        &["ben", "bent", "is", "zijn", "was", "waren", "geweest"],
+    ),
+    (HEBBEN, &["heb", "hebt", "heeft", "hebben", "had", "hadden"]),
+    (
+        PASSIVE_CLAUSE_STARTER,
+        &[
+            "dat", "die", "omdat", "als", "wanneer", "hoewel", "nadat", "zodat", "terwijl",
+            "voordat", "doordat", "want", "maar", "waardoor", "indien", "tenzij", "welke", "wat",
+            "waarin", "waarop", "waarmee", "waarbij", "waarna", "waarvoor", "waarover", "zodra",
+            "sinds", "toen", "opdat", "hetgeen", "wie", "waar",
+        ],
+    ),
+    (
+        PASSIVE_CLAUSE_PUNCT,
+        &[",", ";", ":", "(", ")", "\"", "''", "–", "—"],
+    ),
+    (EN_OF, &["en", "of"]),
+    (
+        CLAUSE_PRONOUN,
+        &[
+            "hij", "zij", "ze", "we", "wij", "ik", "u", "jij", "je", "men",
+        ],
+    ),
+    (
+        PASSIVE_PREPOSITION,
+        &[
+            "aan", "achter", "bij", "binnen", "buiten", "door", "in", "met", "na", "naar", "naast",
+            "om", "onder", "op", "over", "rond", "tegen", "tot", "tussen", "uit", "van", "volgens",
+            "voor", "zonder", "via", "vanuit", "en", "of",
+        ],
+    ),
+    (
+        NEGATION_CLAUSE_STARTER,
+        &[
+            "dat", "die", "omdat", "als", "wanneer", "hoewel", "nadat", "zodat", "terwijl",
+            "voordat", "doordat", "want", "maar", "en", "of", "waardoor", "indien", "tenzij",
+        ],
+    ),
+    (NEGATION_CLAUSE_PUNCT, &[",", ";", ":", "(", ")"]),
+];
+
+/// Every listed word with the classes it belongs to, built once per process.
+static TABLE: LazyLock<FxHashMap<&'static str, Classes>> = LazyLock::new(|| {
+    let mut table: FxHashMap<&'static str, Classes> = FxHashMap::default();
+    for (class, words) in LISTS {
+        for w in *words {
+            *table.entry(w).or_default() |= class;
+        }
+    }
+    table
+});
+
+/// The classes of a word (its lowercase text, as in [`super::Document::lower`]).
+pub fn classes_of(lower: &str) -> Classes {
+    let listed = TABLE.get(lower).copied().unwrap_or(0);
+    let lexical = match lexicon().negation(lower) {
+        Some(NegationKind::Negation) => NEGATION,
+        Some(NegationKind::Without) => NEGATION_WITHOUT,
+        Some(NegationKind::NegativeVerb) => NEGATIVE_VERB,
+        Some(NegationKind::OnWord) => NEGATED_ADJECTIVE,
+        Some(NegationKind::OnException) | None => 0,
+    };
+    listed | lexical
+}
+
+/// The words of a listed class (for tests and `helder explain`).
+pub fn words_of(class: Classes) -> impl Iterator<Item = &'static str> {
+    LISTS
+        .iter()
+        .filter(move |(c, _)| *c == class)
+        .flat_map(|(_, words)| words.iter().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_class_is_one_bit_and_listed_once() {
+        let mut seen: Classes = 0;
+        for (class, words) in LISTS {
+            assert_eq!(class.count_ones(), 1);
+            assert_eq!(seen & class, 0, "class listed twice");
+            seen |= class;
+            assert!(!words.is_empty());
+            for w in *words {
+                assert_eq!(*w, w.to_lowercase(), "lists hold lowercase words");
+                assert_ne!(classes_of(w) & class, 0);
+            }
+        }
+    }
+
+    #[test]
+    fn words_get_their_lists_and_lexicon_classes() {
+        assert_eq!(classes_of("wordt") & (WORDEN | ZIJN), WORDEN);
+        assert_ne!(classes_of("zijn") & ZIJN, 0);
+        assert_ne!(classes_of("en") & EN_OF, 0);
+        assert_ne!(classes_of("en") & PASSIVE_PREPOSITION, 0);
+        assert_ne!(classes_of("niet") & NEGATION, 0);
+        assert_ne!(classes_of("zonder") & NEGATION_WITHOUT, 0);
+        assert_eq!(classes_of("Wordt"), 0, "lowercase keys only");
+        assert_eq!(classes_of("fiets"), 0);
+        assert!(words_of(HEBBEN).any(|w| w == "heeft"));
+    }
+}
