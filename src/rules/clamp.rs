@@ -16,6 +16,7 @@ use super::{Rule, RuleMeta, params};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
 use crate::text::lexicon::{Lexicon, lexicon};
+use crate::text::word_class as wc;
 use crate::text::word_set::WordSet;
 use crate::text::{Document, Sentence, Token, TokenKind};
 use serde::Deserialize;
@@ -40,38 +41,6 @@ pub struct Clamp {
     meta: RuleMeta,
     params: Params,
 }
-
-static DETERMINERS: WordSet = WordSet::new(&[
-    "de", "het", "een", "uw", "onze", "ons", "je", "jouw", "hun", "mijn",
-]);
-/// Words after the participle that show it is not followed by its noun.
-static NOT_NOUNS: WordSet = WordSet::new(&[
-    "en", "maar", "te", "aan", "op", "in", "door", "met", "voor", "van", "bij", "tot", "uit",
-    "naar", "over", "valt", "staat", "ligt", "blijft", "komt", "gaat", "wel", "niet", "ook", "nog",
-]);
-static PREPOSITIONS: WordSet = WordSet::new(&[
-    "door", "in", "op", "met", "aan", "bij", "voor", "van", "na", "uit", "tot", "over", "onder",
-    "tegen", "vanaf", "per", "via", "tijdens", "sinds", "namens", "binnen", "zonder",
-]);
-/// Finite auxiliaries and modals that open a verb bracket in a main clause.
-static FINITE: WordSet = WordSet::new(&[
-    "heb", "hebt", "heeft", "hebben", "had", "hadden", "ben", "bent", "is", "zijn", "was", "waren",
-    "word", "wordt", "worden", "werd", "werden", "kan", "kunt", "kunnen", "kon", "konden", "moet",
-    "moeten", "moest", "moesten", "mag", "mogen", "mocht", "mochten", "wil", "wilt", "willen",
-    "wilde", "wilden", "zal", "zult", "zullen", "zou", "zouden", "ga", "gaat", "gaan",
-]);
-static MODALS: WordSet = WordSet::new(&[
-    "kan", "kunt", "kunnen", "kon", "konden", "moet", "moeten", "moest", "moesten", "mag", "mogen",
-    "mocht", "mochten", "wil", "wilt", "willen", "wilde", "wilden", "zal", "zult", "zullen", "zou",
-    "zouden", "ga", "gaat", "gaan",
-]);
-/// Words that start a subordinate clause: the verbs then stand together at the end.
-static SUBORDINATORS: WordSet = WordSet::new(&[
-    "dat", "die", "omdat", "als", "wanneer", "hoewel", "nadat", "zodat", "terwijl", "voordat",
-    "doordat", "waardoor", "indien", "tenzij", "welke", "wat", "waarin", "waarop", "waarmee",
-    "waarbij", "waarna", "waarvoor", "waarover", "zodra", "sinds", "toen", "opdat", "of", "mits",
-    "hetgeen", "wie", "waar", "waarvan", "om", "hoe", "waarom",
-]);
 
 /// "ingevulde" → "ingevuld": an inflected participle before a noun.
 fn attributive_participle(w: &str, lex: &Lexicon) -> bool {
@@ -148,10 +117,13 @@ impl Clamp {
         out: &mut Vec<Finding>,
     ) {
         let toks = doc.sentence_tokens(s);
+        let vocab = doc.vocab();
+        let class = |k: usize| vocab.classes(s.tokens.start + k);
         let mut i = 0;
         while i < toks.len() {
-            if !DETERMINERS.contains(lw[i])
-                || !lw.get(i + 1).is_some_and(|w| PREPOSITIONS.contains(w))
+            if class(i) & wc::CLAMP_DETERMINER == 0
+                || i + 1 >= toks.len()
+                || class(i + 1) & wc::CLAMP_PREPOSITION == 0
             {
                 i += 1;
                 continue;
@@ -164,16 +136,13 @@ impl Clamp {
                     break;
                 }
                 let noun_follows = toks.get(k + 1).is_some_and(|n| {
-                    let w = doc.token_lower(n);
                     n.kind == TokenKind::Word
-                        && !SUBORDINATORS.contains(w)
-                        && !FINITE.contains(w)
-                        && !NOT_NOUNS.contains(w)
+                        && class(k + 1) & (wc::SUBORDINATOR | wc::FINITE | wc::NOT_NOUN) == 0
                 });
                 let te_infinitive = k > 0 && lw[k - 1] == "te" && is_infinitive(lw[k]);
                 // "van de Verenigde Staten": right after an article, the participle belongs
                 // to that article's phrase, not to the one at the start.
-                let own_article = DETERMINERS.contains(lw[k - 1]);
+                let own_article = class(k - 1) & wc::CLAMP_DETERMINER != 0;
                 let capital = doc.token_text(t).starts_with(char::is_uppercase);
                 if own_article || capital {
                     continue;
@@ -221,13 +190,15 @@ impl Clamp {
         out: &mut Vec<Finding>,
     ) {
         let toks = doc.sentence_tokens(s);
+        let vocab = doc.vocab();
+        let class = |k: usize| vocab.classes(s.tokens.start + k);
         // Clauses: split at punctuation and at subordinating words.
         let mut start = 0;
         for i in 0..=toks.len() {
             let boundary = i == toks.len()
                 || toks[i].kind == TokenKind::Punct
                     && !matches!(doc.token_text(&toks[i]), "'" | "’")
-                || SUBORDINATORS.contains(lw[i]);
+                || class(i) & wc::SUBORDINATOR != 0;
             if !boundary {
                 continue;
             }
@@ -237,10 +208,10 @@ impl Clamp {
                 continue;
             }
             let first_word = clause.clone().find(|&k| toks[k].kind == TokenKind::Word);
-            if first_word.is_some_and(|k| SUBORDINATORS.contains(lw[k])) {
+            if first_word.is_some_and(|k| class(k) & wc::SUBORDINATOR != 0) {
                 continue;
             }
-            let Some(fin) = clause.clone().find(|&k| FINITE.contains(lw[k])) else {
+            let Some(fin) = clause.clone().find(|&k| class(k) & wc::FINITE != 0) else {
                 continue;
             };
             // The clause-final verb, and the start of the verb cluster it ends.
@@ -250,7 +221,7 @@ impl Clamp {
             }
             // A modal ends in an infinitive ("kunt … afgeven", "kan … worden betaald");
             // hebben, zijn and worden end in a participle.
-            let modal = MODALS.contains(lw[fin]);
+            let modal = class(fin) & wc::MODAL != 0;
             let final_verb = if modal {
                 is_infinitive(lw[last])
                     || is_participle(lw[last], lex) && is_infinitive(lw[last - 1])
@@ -263,7 +234,7 @@ impl Clamp {
             let mut cluster = last;
             while cluster > fin + 1
                 && (is_infinitive(lw[cluster - 1])
-                    || FINITE.contains(lw[cluster - 1])
+                    || class(cluster - 1) & wc::FINITE != 0
                     || lw[cluster - 1] == "te")
             {
                 cluster -= 1;
@@ -294,11 +265,24 @@ impl Rule for Clamp {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let lex = lexicon();
+        let vocab = doc.vocab();
         let mut lw = Vec::new();
-        for s in &doc.sentences {
+        for (si, s) in doc.sentences.iter().enumerate() {
+            // A noun clamp starts with an article and a preposition, a verb clamp with a
+            // finite auxiliary or modal.
+            let classes = vocab.sentence_classes(si);
+            let noun = classes & wc::CLAMP_DETERMINER != 0 && classes & wc::CLAMP_PREPOSITION != 0;
+            let verb = classes & wc::FINITE != 0;
+            if !noun && !verb {
+                continue;
+            }
             doc.lower_words(s, &mut lw);
-            self.noun_clamp(doc, s, &lw, lex, out);
-            self.verb_clamp(doc, s, &lw, lex, out);
+            if noun {
+                self.noun_clamp(doc, s, &lw, lex, out);
+            }
+            if verb {
+                self.verb_clamp(doc, s, &lw, lex, out);
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::text::frequency::{split_compound, zipf};
 use crate::text::lexicon::{key, lexicon};
 use crate::text::morph::{infinitive_of_participle, infinitive_of_stem};
 use crate::text::token::ABBREV;
+use crate::text::vocab::PerWord;
 use crate::text::{Document, TokenKind, UnitKind};
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
@@ -209,40 +210,30 @@ impl Rule for RareWord {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let lex = lexicon();
         let explained = doc.explained_words();
-        let mut reported: HashSet<&str> = HashSet::default();
-        // Words repeat (Zipf's law): judge each distinct word once per text.
-        let mut judged: rustc_hash::FxHashMap<&str, Option<Rarity>> = Default::default();
+        let vocab = doc.vocab();
+        // Words repeat (Zipf's law): what depends on a word's lowercase text alone is
+        // judged once per distinct word; most words are common and stop there.
+        let mut judged: PerWord<Option<Rarity>> = PerWord::new(vocab);
+        let mut reported = vec![false; vocab.len()];
         for s in &doc.sentences {
             for i in s.tokens.clone() {
                 let t = &doc.tokens[i];
                 if t.kind != TokenKind::Word || t.has(ABBREV) {
                     continue;
                 }
-                let raw = doc.token_text(t);
+                let id = vocab.id(i);
                 let lower = doc.token_lower(t);
-                // Most words are common and were judged before: that lookup comes first.
-                if raw.len() < self.p.min_letters || judged.get(lower).is_some_and(Option::is_none)
-                {
+                let Some(rarity) = judged.get_or(id, || self.judge(lower, lex, explained)) else {
                     continue;
-                }
-                let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
-                if letters < self.p.min_letters
-                    || raw.chars().any(|c| c.is_ascii_digit())
+                };
+                let raw = doc.token_text(t);
+                // Codes in capitals ("XK2024QZ") are no words to judge; nor is the first
+                // part of "gas- en elektriciteitsverbruik".
+                if reported[id]
                     || raw
                         .chars()
                         .filter(|c| c.is_alphabetic())
                         .all(char::is_uppercase)
-                    || lex.abbreviation(lower).is_some()
-                    || reported.contains(lower)
-                    || explained.contains(lower)
-                    || allowed(&self.allow, lower)
-                    || self.skipped(lower)
-                {
-                    continue;
-                }
-                // Web addresses without "www" ("lindenburg.nl"), "en/of", and the first
-                // part of "gas- en elektriciteitsverbruik" are not words to judge.
-                if raw.contains(['.', '/', '@'])
                     || doc
                         .tokens
                         .get(i + 1)
@@ -260,15 +251,11 @@ impl Rule for RareWord {
                 {
                     continue;
                 }
-                let Some(rarity) = *judged.entry(lower).or_insert_with(|| self.rarity(lower))
-                else {
-                    continue;
-                };
                 // An unknown capitalised word at the start of a line is a name or a street.
                 if capital && rarity == Rarity::Unknown {
                     continue;
                 }
-                reported.insert(lower);
+                reported[id] = true;
                 let zipf_text = match rarity {
                     Rarity::Rare(z) => format!("Zipf {}", format!("{z:.1}").replace('.', ",")),
                     Rarity::Unknown => "niet in de frequentielijst".to_owned(),
@@ -282,6 +269,34 @@ impl Rule for RareWord {
                 out.push(f);
             }
         }
+    }
+}
+
+impl RareWord {
+    /// What a word's lowercase text says: `None` when it is no word to flag (too short,
+    /// a number or code, an abbreviation, explained by the text, allowed, left to another
+    /// list, a web address, or common), else how rare it is. Case is the same in the
+    /// lowercase copy for all of this: it keeps every character's byte length, and
+    /// letters, digits and `./@` stay what they are.
+    fn judge(
+        &self,
+        lower: &str,
+        lex: &crate::text::lexicon::Lexicon,
+        explained: &HashSet<String>,
+    ) -> Option<Rarity> {
+        if lower.len() < self.p.min_letters
+            || lower.chars().filter(|c| c.is_alphabetic()).count() < self.p.min_letters
+            || lower.chars().any(|c| c.is_ascii_digit())
+            || lex.abbreviation(lower).is_some()
+            || explained.contains(lower)
+            || allowed(&self.allow, lower)
+            || self.skipped(lower)
+            // Web addresses without "www" ("lindenburg.nl") and "en/of".
+            || lower.contains(['.', '/', '@'])
+        {
+            return None;
+        }
+        self.rarity(lower)
     }
 }
 

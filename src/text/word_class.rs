@@ -44,6 +44,19 @@ pub const NEGATION_CLAUSE_STARTER: Classes = 1 << 12;
 /// Punctuation that ends a clause for a double negation.
 pub const NEGATION_CLAUSE_PUNCT: Classes = 1 << 13;
 
+/// Articles and possessives that open a noun clamp (`tangconstructie`).
+pub const CLAMP_DETERMINER: Classes = 1 << 14;
+/// Prepositions right after such an article that start the stretch of a noun clamp.
+pub const CLAMP_PREPOSITION: Classes = 1 << 15;
+/// Words after a participle that show it is not followed by its noun.
+pub const NOT_NOUN: Classes = 1 << 16;
+/// Finite auxiliaries and modals that open a verb bracket in a main clause.
+pub const FINITE: Classes = 1 << 17;
+/// Modals (and "gaan"): their bracket ends in an infinitive.
+pub const MODAL: Classes = 1 << 18;
+/// Words that start a subordinate clause, for the clamps.
+pub const SUBORDINATOR: Classes = 1 << 19;
+
 /// The words of each class listed by its words (the lexicon's classes are added in
 /// [`classes_of`]).
 const LISTS: &[(Classes, &[&str])] = &[
@@ -89,6 +102,56 @@ const LISTS: &[(Classes, &[&str])] = &[
         ],
     ),
     (NEGATION_CLAUSE_PUNCT, &[",", ";", ":", "(", ")"]),
+    (
+        CLAMP_DETERMINER,
+        &[
+            "de", "het", "een", "uw", "onze", "ons", "je", "jouw", "hun", "mijn",
+        ],
+    ),
+    (
+        CLAMP_PREPOSITION,
+        &[
+            "door", "in", "op", "met", "aan", "bij", "voor", "van", "na", "uit", "tot", "over",
+            "onder", "tegen", "vanaf", "per", "via", "tijdens", "sinds", "namens", "binnen",
+            "zonder",
+        ],
+    ),
+    (
+        NOT_NOUN,
+        &[
+            "en", "maar", "te", "aan", "op", "in", "door", "met", "voor", "van", "bij", "tot",
+            "uit", "naar", "over", "valt", "staat", "ligt", "blijft", "komt", "gaat", "wel",
+            "niet", "ook", "nog",
+        ],
+    ),
+    (
+        FINITE,
+        &[
+            "heb", "hebt", "heeft", "hebben", "had", "hadden", "ben", "bent", "is", "zijn", "was",
+            "waren", "word", "wordt", "worden", "werd", "werden", "kan", "kunt", "kunnen", "kon",
+            "konden", "moet", "moeten", "moest", "moesten", "mag", "mogen", "mocht", "mochten",
+            "wil", "wilt", "willen", "wilde", "wilden", "zal", "zult", "zullen", "zou", "zouden",
+            "ga", "gaat", "gaan",
+        ],
+    ),
+    (
+        MODAL,
+        &[
+            "kan", "kunt", "kunnen", "kon", "konden", "moet", "moeten", "moest", "moesten", "mag",
+            "mogen", "mocht", "mochten", "wil", "wilt", "willen", "wilde", "wilden", "zal", "zult",
+            "zullen", "zou", "zouden", "ga", "gaat", "gaan",
+        ],
+    ),
+    (
+        SUBORDINATOR,
+        &[
+            "dat", "die", "omdat", "als", "wanneer", "hoewel", "nadat", "zodat", "terwijl",
+            "voordat", "doordat", "waardoor", "indien", "tenzij", "welke", "wat", "waarin",
+            "waarop", "waarmee", "waarbij", "waarna", "waarvoor", "waarover", "zodra", "sinds",
+            "toen", "opdat", "of", "mits", "hetgeen", "wie", "waar", "waarvan", "om", "hoe",
+            "waarom",
+        ],
+    ),
 ];
 
 /// Every listed word with the classes it belongs to, built once per process.
