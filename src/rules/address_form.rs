@@ -12,6 +12,7 @@ use super::{Rule, RuleMeta, params};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion};
 use crate::text::token::ABBREV;
+use crate::text::word_class as wc;
 use crate::text::word_set::WordSet;
 use crate::text::{Document, TokenKind};
 use serde::Deserialize;
@@ -36,8 +37,7 @@ pub struct AddressForm {
     params: Params,
 }
 
-const U_FORMS: &[&str] = &["u", "uw", "uzelf"];
-const JE_FORMS: &[&str] = &["je", "jij", "jou", "jouw", "jezelf", "jullie"];
+// The forms of u and je are word classes (`text::word_class`: U_FORM, JE_FORM).
 /// Before these, a capital "U" is a label ("vak U", "route U"), not the pronoun.
 static LABEL_WORDS: WordSet = WordSet::new(&[
     "letter",
@@ -121,21 +121,24 @@ impl AddressForm {
 
     /// Reader-addressing pronouns outside quotes: (token index, form).
     fn pronouns(&self, doc: &Document, quoted: &[bool]) -> Vec<(usize, Form)> {
+        let vocab = doc.vocab();
         let mut out = Vec::new();
         for (i, t) in doc.tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word || quoted[i] || t.has(ABBREV) {
+            let class = vocab.classes(i);
+            if class & (wc::U_FORM | wc::JE_FORM) == 0
+                || t.kind != TokenKind::Word
+                || quoted[i]
+                || t.has(ABBREV)
+            {
                 continue;
             }
-            let w = doc.token_lower(t);
-            let form = if U_FORMS.contains(&w) {
+            let form = if class & wc::U_FORM != 0 {
                 if self.label_u(doc, i) {
                     continue;
                 }
                 Form::U
-            } else if JE_FORMS.contains(&w) {
-                Form::Je
             } else {
-                continue;
+                Form::Je
             };
             out.push((i, form));
         }
@@ -150,6 +153,11 @@ impl AddressForm {
     }
 
     fn check_mix(&self, doc: &Document, out: &mut Vec<Finding>) {
+        // Mixing needs both forms in the text.
+        let classes = doc.vocab().document_classes();
+        if classes & wc::U_FORM == 0 || classes & wc::JE_FORM == 0 {
+            return;
+        }
         let quoted = quoted(doc);
         let found = self.pronouns(doc, &quoted);
         let n_u = found.iter().filter(|(_, f)| *f == Form::U).count();
@@ -186,17 +194,25 @@ impl AddressForm {
     fn check_capital(&self, doc: &Document, out: &mut Vec<Finding>) {
         // Which words stand between quotes, worked out at the first capital U (rare).
         let mut quoted_tokens = None;
-        for s in &doc.sentences {
+        let vocab = doc.vocab();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            // "U", "Uw" and "Uzelf" are forms of u.
+            if vocab.sentence_classes(si) & wc::U_FORM == 0 {
+                continue;
+            }
             let toks = doc.sentence_tokens(s);
             let Some(first_word) = toks.iter().position(|t| t.kind == TokenKind::Word) else {
                 continue;
             };
             for (k, t) in toks.iter().enumerate().skip(first_word + 1) {
+                let i = s.tokens.start + k;
+                if !vocab.is(i, wc::U_FORM) {
+                    continue;
+                }
                 let text = doc.token_text(t);
                 if !matches!(text, "U" | "Uw" | "Uzelf") || t.has(ABBREV) {
                     continue;
                 }
-                let i = s.tokens.start + k;
                 let prev = &toks[k - 1];
                 let after_colon_or_open = prev.kind == TokenKind::Punct
                     && matches!(doc.token_text(prev), ":" | "(" | "[" | "-" | "–" | "—");
@@ -229,10 +245,14 @@ impl AddressForm {
     }
 
     fn check_men(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let vocab = doc.vocab();
+        if vocab.document_classes() & wc::MEN == 0 {
+            return;
+        }
         let mut quoted_tokens = None;
         for (i, t) in doc.tokens.iter().enumerate() {
-            if t.kind == TokenKind::Word
-                && doc.token_lower(t) == "men"
+            if vocab.is(i, wc::MEN)
+                && t.kind == TokenKind::Word
                 && !quoted_tokens.get_or_insert_with(|| quoted(doc))[i]
             {
                 let mut f = self

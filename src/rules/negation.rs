@@ -8,7 +8,7 @@ use super::{Rule, RuleMeta, params};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion, match_case};
 use crate::text::lexicon::{NegationKind, Word, lexicon};
-use crate::text::word_set::WordSet;
+use crate::text::word_class as wc;
 use crate::text::{Document, Sentence, Span, TokenKind};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
@@ -81,20 +81,21 @@ impl Rule for Negation {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let lex = lexicon();
-        let rewrites = self.rewrites(doc);
-        for s in &doc.sentences {
+        let vocab = doc.vocab();
+        // The positive rewrites are looked for once, when the first negation is found.
+        let mut rewrites: Option<Vec<(Span, String)>> = None;
+        for (si, s) in doc.sentences.iter().enumerate() {
+            if vocab.sentence_classes(si) & wc::NEGATION == 0 {
+                continue;
+            }
             let toks = doc.sentence_tokens(s);
             // "maar ook" in this sentence: looked up once, not per "niet alleen".
             let mut maar_ook: Option<bool> = None;
             for (i, t) in toks.iter().enumerate() {
-                if t.kind != TokenKind::Word {
+                if t.kind != TokenKind::Word || !vocab.is(s.tokens.start + i, wc::NEGATION) {
                     continue;
                 }
                 let w = doc.token_lower(t);
-                if lex.negation(w) != Some(NegationKind::Negation) {
-                    continue;
-                }
                 let next = toks.get(i + 1).map(|t| doc.token_lower(t)).unwrap_or("");
                 let prev = i
                     .checked_sub(1)
@@ -115,6 +116,7 @@ impl Rule for Negation {
                     .finding(t.span, self.meta.message(&[("match", doc.token_text(t))]));
                 // Rewrites are in text order and do not overlap: the only one that can
                 // hold this word is the last one starting at or before it.
+                let rewrites = rewrites.get_or_insert_with(|| self.rewrites(doc));
                 let k = rewrites.partition_point(|(sp, _)| sp.start <= t.span.start);
                 let rewrite = k
                     .checked_sub(1)
@@ -139,12 +141,6 @@ pub struct DoubleNegation {
     meta: RuleMeta,
 }
 
-/// Words that start a new clause: a negation before them does not double one after.
-static CLAUSE_STARTERS: WordSet = WordSet::new(&[
-    "dat", "die", "omdat", "als", "wanneer", "hoewel", "nadat", "zodat", "terwijl", "voordat",
-    "doordat", "want", "maar", "en", "of", "waardoor", "indien", "tenzij",
-]);
-
 impl DoubleNegation {
     pub fn from_def(def: &RuleDef) -> Result<Self, String> {
         let _: NoParams = params(def)?;
@@ -156,12 +152,22 @@ impl DoubleNegation {
     /// The double negation in a sentence, with a positive rewrite where one is certain
     /// ("niet onbelangrijk" → "belangrijk").
     fn find(&self, doc: &Document, s: &Sentence) -> Option<(Span, Option<String>)> {
-        let lex = lexicon();
         let toks = doc.sentence_tokens(s);
+        let vocab = doc.vocab();
+        let class = |i: usize| vocab.classes(s.tokens.start + i);
         let kind = |i: usize| {
-            let t = &toks[i];
-            if t.kind == TokenKind::Word {
-                lex.negation(doc.token_lower(t))
+            if toks[i].kind != TokenKind::Word {
+                return None;
+            }
+            let c = class(i);
+            if c & wc::NEGATION != 0 {
+                Some(NegationKind::Negation)
+            } else if c & wc::NEGATION_WITHOUT != 0 {
+                Some(NegationKind::Without)
+            } else if c & wc::NEGATIVE_VERB != 0 {
+                Some(NegationKind::NegativeVerb)
+            } else if c & wc::NEGATED_ADJECTIVE != 0 {
+                Some(NegationKind::OnWord)
             } else {
                 None
             }
@@ -171,13 +177,13 @@ impl DoubleNegation {
         let mut without: Option<usize> = None;
         for i in 0..toks.len() {
             let t = &toks[i];
-            let w = doc.token_lower(t);
-            let starter = CLAUSE_STARTERS.contains(w);
-            if (t.kind == TokenKind::Punct && matches!(w, "," | ";" | ":" | "(" | ")")) || starter {
+            let starter = class(i) & wc::NEGATION_CLAUSE_STARTER != 0;
+            if (t.kind == TokenKind::Punct && class(i) & wc::NEGATION_CLAUSE_PUNCT != 0) || starter
+            {
                 clause_neg = None;
                 without = None;
                 // "voorkomen dat … niet" doubles; "weigeren, omdat … niet" does not.
-                if starter && w != "dat" {
+                if starter && doc.token_lower(t) != "dat" {
                     negative_verb = None;
                 }
                 continue;
@@ -219,7 +225,12 @@ impl Rule for DoubleNegation {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for s in &doc.sentences {
+        let vocab = doc.vocab();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            // Every double negation has a plain negation in it.
+            if vocab.sentence_classes(si) & wc::NEGATION == 0 {
+                continue;
+            }
             if let Some((span, positive)) = self.find(doc, s) {
                 // A curated rewrite (wordlists/positief.tsv) beats the mechanical one.
                 let curated = lexicon()

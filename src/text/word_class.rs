@@ -57,6 +57,13 @@ pub const MODAL: Classes = 1 << 18;
 /// Words that start a subordinate clause, for the clamps.
 pub const SUBORDINATOR: Classes = 1 << 19;
 
+/// Forms of the polite "u".
+pub const U_FORM: Classes = 1 << 20;
+/// Forms of the familiar "je".
+pub const JE_FORM: Classes = 1 << 21;
+/// The impersonal "men".
+pub const MEN: Classes = 1 << 22;
+
 /// The words of each class listed by its words (the lexicon's classes are added in
 /// [`classes_of`]).
 const LISTS: &[(Classes, &[&str])] = &[
@@ -102,6 +109,9 @@ const LISTS: &[(Classes, &[&str])] = &[
         ],
     ),
     (NEGATION_CLAUSE_PUNCT, &[",", ";", ":", "(", ")"]),
+    (U_FORM, &["u", "uw", "uzelf"]),
+    (JE_FORM, &["je", "jij", "jou", "jouw", "jezelf", "jullie"]),
+    (MEN, &["men"]),
     (
         CLAMP_DETERMINER,
         &[
