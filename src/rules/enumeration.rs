@@ -15,9 +15,10 @@
 use super::{Rule, RuleMeta, params};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
-use crate::text::word_set::WordSet;
-use crate::text::{Document, Sentence, Span, Token, TokenKind, UnitKind};
+use crate::text::word_class as wc;
+use crate::text::{Document, Span, Token, TokenKind, UnitKind};
 use serde::Deserialize;
+use std::ops::Range;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -48,17 +49,8 @@ pub struct Enumeration {
     params: Params,
 }
 
-/// Words that make an item a clause, not a noun phrase.
-static CLAUSE_WORDS: WordSet = WordSet::new(&[
-    "u", "je", "jij", "wij", "we", "ik", "hij", "zij", "ze", "men", "dat", "die", "omdat", "als",
-    "wanneer", "waardoor", "zodat", "terwijl", "nadat", "voordat", "doordat", "hoewel", "indien",
-    "tenzij", "maar", "want", "dus", "waarna", "waarbij", "welke", "wat", "zodra", "daarom", "dan",
-    "er", "toen", "is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden", "heeft",
-    "hebben", "hebt", "had", "hadden", "kan", "kunt", "kunnen", "kon", "moet", "moeten", "mag",
-    "mogen", "zal", "zult", "zullen", "wil", "wilt", "willen", "gaat", "gaan", "komt", "komen",
-    "krijgt", "krijgen", "staat", "staan", "ligt", "blijft", "doet", "doen", "hoeft", "niet",
-]);
-const CONJUNCTIONS: &[&str] = &["en", "of"];
+// Words that make an item a clause (not a noun phrase) and the conjunctions "en" and "of"
+// are word classes (`text::word_class`: CLAUSE_WORD, EN_OF).
 /// Most words in one item: longer pieces are clauses.
 const MAX_ITEM: usize = 6;
 /// "…, zoals A en B": examples of the thing before the comma, not a third item.
@@ -72,36 +64,43 @@ const EXAMPLE_WORDS: &[&str] = &[
     "maar",
     "ook",
 ];
-const FIRST_STEP: &[&str] = &["eerst", "allereerst", "ten eerste", "als eerste", "stap 1"];
+/// Step markers, each between spaces (see `steps`).
+const FIRST_STEP: &[&str] = &[
+    " eerst ",
+    " allereerst ",
+    " ten eerste ",
+    " als eerste ",
+    " stap 1 ",
+];
 const LATER_STEP: &[&str] = &[
-    "daarna",
-    "vervolgens",
-    "tot slot",
-    "ten slotte",
-    "tenslotte",
-    "als laatste",
-    "ten tweede",
-    "ten derde",
-    "ten vierde",
-    "als tweede",
-    "als derde",
-    "stap 2",
-    "stap 3",
-    "stap 4",
+    " daarna ",
+    " vervolgens ",
+    " tot slot ",
+    " ten slotte ",
+    " tenslotte ",
+    " als laatste ",
+    " ten tweede ",
+    " ten derde ",
+    " ten vierde ",
+    " als tweede ",
+    " als derde ",
+    " stap 2 ",
+    " stap 3 ",
+    " stap 4 ",
 ];
 
-/// A piece of a sentence between commas: its tokens (without the commas).
-struct Piece<'a> {
-    toks: &'a [Token],
+/// A piece of a sentence between commas: its tokens (without the commas), as indices
+/// into `Document::tokens`.
+struct Piece {
+    toks: Range<usize>,
     /// Starts right after a comma (not at a hard boundary or the sentence start).
     after_comma: bool,
 }
 
-fn words<'a>(doc: &'a Document, toks: &[Token]) -> Vec<&'a str> {
-    toks.iter()
-        .filter(|t| t.counts_as_word())
-        .map(|t| &doc.lower[t.span.start..t.span.end])
-        .collect()
+/// The word tokens of a piece (indices), into `out` (cleared first).
+fn words(doc: &Document, toks: Range<usize>, out: &mut Vec<usize>) {
+    out.clear();
+    out.extend(toks.filter(|&i| doc.tokens[i].counts_as_word()));
 }
 
 fn is_numberish(doc: &Document, toks: &[Token]) -> bool {
@@ -119,19 +118,23 @@ impl Enumeration {
         })
     }
 
-    /// A comma series in the sentence: (span, number of items).
-    fn series(&self, doc: &Document, s: &Sentence) -> Option<(Span, usize)> {
-        // A series needs a comma token; most sentences have no comma byte at all and are
-        // skipped before their pieces are collected.
-        if !doc.text.as_bytes()[s.span.start..s.span.end].contains(&b',') {
+    /// A comma series in sentence `si`: (span, number of items).
+    fn series(&self, doc: &Document, si: usize) -> Option<(Span, usize)> {
+        let s = &doc.sentences[si];
+        let vocab = doc.vocab();
+        // A series needs a comma and an "en" or "of" before its last item; most sentences
+        // lack one of them and are skipped before their pieces are collected.
+        let classes = vocab.sentence_classes(si);
+        if classes & wc::COMMA == 0 || classes & wc::EN_OF == 0 {
             return None;
         }
-        let toks = doc.sentence_tokens(s);
+        let lower = |i: usize| doc.token_lower(&doc.tokens[i]);
         // Split at commas; other punctuation (except the final one) is a hard boundary.
         let mut pieces: Vec<Piece> = Vec::new();
-        let mut start = 0;
+        let mut start = s.tokens.start;
         let mut after_comma = false;
-        for (i, t) in toks.iter().enumerate() {
+        for i in s.tokens.clone() {
+            let t = &doc.tokens[i];
             if t.kind != TokenKind::Punct {
                 continue;
             }
@@ -144,7 +147,7 @@ impl Enumeration {
                 )
             {
                 pieces.push(Piece {
-                    toks: &toks[start..i],
+                    toks: start..i,
                     after_comma,
                 });
                 start = i + 1;
@@ -152,7 +155,7 @@ impl Enumeration {
                 if !comma {
                     // A hard boundary: the next piece does not continue a series.
                     pieces.push(Piece {
-                        toks: &[],
+                        toks: i..i,
                         after_comma: false,
                     });
                     after_comma = false;
@@ -160,15 +163,16 @@ impl Enumeration {
             }
         }
         pieces.push(Piece {
-            toks: &toks[start..],
+            toks: start..s.tokens.end,
             after_comma,
         });
 
-        let clause = |w: &[&str]| w.iter().any(|x| CLAUSE_WORDS.contains(x));
+        let clause = |w: &[usize]| w.iter().any(|&x| vocab.is(x, wc::CLAUSE_WORD));
+        let (mut fw, mut w) = (Vec::new(), Vec::new());
         let mut i = 0;
         while i + 1 < pieces.len() {
             let first = &pieces[i];
-            let fw = words(doc, first.toks);
+            words(doc, first.toks.clone(), &mut fw);
             if fw.is_empty() || !pieces[i + 1].after_comma {
                 i += 1;
                 continue;
@@ -181,14 +185,17 @@ impl Enumeration {
             let mut end: Option<(usize, Span)> = None;
             while j < pieces.len() && pieces[j].after_comma {
                 let p = &pieces[j];
-                let w = words(doc, p.toks);
+                let ptoks = &doc.tokens[p.toks.clone()];
+                words(doc, p.toks.clone(), &mut w);
                 if w.is_empty() {
                     break;
                 }
-                if let Some(k) = w.iter().position(|x| CONJUNCTIONS.contains(x)) {
+                if let Some(k) = w.iter().position(|&x| vocab.is(x, wc::EN_OF)) {
                     let (pre, post) = (&w[..k], &w[k + 1..]);
                     if pre.len() > MAX_ITEM
-                        || pre.first().is_some_and(|x| EXAMPLE_WORDS.contains(x))
+                        || pre
+                            .first()
+                            .is_some_and(|&x| EXAMPLE_WORDS.contains(&lower(x)))
                         || post.is_empty()
                         || post.len() > MAX_ITEM + 1
                         || clause(pre)
@@ -209,24 +216,21 @@ impl Enumeration {
                         typical
                     };
                     item_words += pre.len() + post_len;
-                    let word_toks: Vec<&Token> =
-                        p.toks.iter().filter(|t| t.counts_as_word()).collect();
-                    let conj = word_toks[k];
-                    let before = &p.toks[..p.toks.iter().position(|t| t == conj).unwrap_or(0)];
+                    let before = &doc.tokens[p.toks.start..w[k]];
                     numbers += usize::from(is_numberish(doc, before));
                     numbers += usize::from(is_numberish(
                         doc,
-                        &p.toks[p.toks.len() - last_words(p.toks, post.len()).len()..],
+                        &ptoks[ptoks.len() - last_words(ptoks, post.len()).len()..],
                     ));
-                    end = Some((j, word_toks[k + post_len].span));
+                    end = Some((j, doc.tokens[w[k + post_len]].span));
                     break;
                 }
-                if w.len() > MAX_ITEM || clause(&w) || EXAMPLE_WORDS.contains(&w[0]) {
+                if w.len() > MAX_ITEM || clause(&w) || EXAMPLE_WORDS.contains(&lower(w[0])) {
                     break;
                 }
                 items += 1;
                 item_words += w.len();
-                numbers += usize::from(is_numberish(doc, p.toks));
+                numbers += usize::from(is_numberish(doc, ptoks));
                 j += 1;
             }
             if let Some((last_piece, end_span)) = end {
@@ -241,7 +245,8 @@ impl Enumeration {
                     && (items >= self.params.many_items || item_words >= self.params.min_words);
                 // Dates, amounts and scores: a number in any item after the first.
                 if enough && numbers == 0 && !first_is_clause {
-                    let start_tok = first_item_start(doc, first.toks, first_len);
+                    let start_tok =
+                        first_item_start(doc, &doc.tokens[first.toks.clone()], first_len);
                     return Some((start_tok.span.cover(end_span), items));
                 }
                 i = last_piece;
@@ -255,6 +260,9 @@ impl Enumeration {
     fn steps(&self, doc: &Document, unit: &crate::text::Paragraph) -> Option<(Span, usize)> {
         let mut first: Option<usize> = None;
         let mut later = 0;
+        // A sentence's words between single spaces, with a space at both ends, so a marker
+        // matches as " daarna " (one buffer for all sentences).
+        let mut padded = String::new();
         for s in unit.sentences.clone() {
             let span = doc.sentences[s].span;
             let raw = &doc.lower[span.start..span.end];
@@ -263,13 +271,19 @@ impl Enumeration {
             if first.is_none() && !raw.contains("eerst") && !raw.contains("stap") {
                 continue;
             }
-            let text = raw
+            padded.clear();
+            padded.push(' ');
+            for w in raw
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let padded = format!(" {text} ");
-            let has = |m: &&str| padded.contains(&format!(" {m} "));
+            {
+                padded.push_str(w);
+                padded.push(' ');
+            }
+            if padded.len() == 1 {
+                padded.push(' ');
+            }
+            let has = |m: &&str| padded.contains(&m[..]);
             if first.is_none() {
                 if FIRST_STEP.iter().any(has) {
                     first = Some(s);
@@ -279,7 +293,7 @@ impl Enumeration {
             }
             later += LATER_STEP
                 .iter()
-                .map(|m| padded.matches(&format!(" {m} ")).count())
+                .map(|m| padded.matches(m).count())
                 .sum::<usize>();
         }
         let first = first?;
@@ -326,7 +340,7 @@ impl Rule for Enumeration {
             }
             let mut flagged = false;
             for s in unit.sentences.clone() {
-                if let Some((span, n)) = self.series(doc, &doc.sentences[s]) {
+                if let Some((span, n)) = self.series(doc, s) {
                     let what = format!("Deze zin noemt {n} dingen na elkaar.");
                     let mut f = self
                         .meta

@@ -64,6 +64,11 @@ pub const JE_FORM: Classes = 1 << 21;
 /// The impersonal "men".
 pub const MEN: Classes = 1 << 22;
 
+/// The comma.
+pub const COMMA: Classes = 1 << 23;
+/// Words that make an item of an enumeration a clause, not a noun phrase.
+pub const CLAUSE_WORD: Classes = 1 << 24;
+
 /// The words of each class listed by its words (the lexicon's classes are added in
 /// [`classes_of`]).
 const LISTS: &[(Classes, &[&str])] = &[
@@ -109,6 +114,20 @@ const LISTS: &[(Classes, &[&str])] = &[
         ],
     ),
     (NEGATION_CLAUSE_PUNCT, &[",", ";", ":", "(", ")"]),
+    (COMMA, &[","]),
+    (
+        CLAUSE_WORD,
+        &[
+            "u", "je", "jij", "wij", "we", "ik", "hij", "zij", "ze", "men", "dat", "die", "omdat",
+            "als", "wanneer", "waardoor", "zodat", "terwijl", "nadat", "voordat", "doordat",
+            "hoewel", "indien", "tenzij", "maar", "want", "dus", "waarna", "waarbij", "welke",
+            "wat", "zodra", "daarom", "dan", "er", "toen", "is", "zijn", "was", "waren", "wordt",
+            "worden", "werd", "werden", "heeft", "hebben", "hebt", "had", "hadden", "kan", "kunt",
+            "kunnen", "kon", "moet", "moeten", "mag", "mogen", "zal", "zult", "zullen", "wil",
+            "wilt", "willen", "gaat", "gaan", "komt", "komen", "krijgt", "krijgen", "staat",
+            "staan", "ligt", "blijft", "doet", "doen", "hoeft", "niet",
+        ],
+    ),
     (U_FORM, &["u", "uw", "uzelf"]),
     (JE_FORM, &["je", "jij", "jou", "jouw", "jezelf", "jullie"]),
     (MEN, &["men"]),
