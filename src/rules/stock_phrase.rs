@@ -305,7 +305,17 @@ impl Rule for StockPhrase {
             })
             .map(|(i, _)| *i)
             .collect();
-        // The leading word of a token: of the text from its start, cut at its end.
+        // The leading word of a token (of the text from its start, cut at its end) is
+        // the leading word of the token's own text: each distinct word's candidates are
+        // looked up once.
+        let vocab = doc.vocab();
+        let by_id: Vec<Option<&Vec<Candidate>>> = (0..vocab.len())
+            .map(|id| {
+                let span = vocab.first_span(id);
+                self.by_word
+                    .get(leading_word(&doc.lower[span.start..span.end]))
+            })
+            .collect();
         let heads = doc.heads();
         let head = |i: usize| {
             let w = doc.token_lower(&doc.tokens[i]);
@@ -314,7 +324,7 @@ impl Rule for StockPhrase {
         for (ti, t) in doc.tokens.iter().enumerate() {
             match t.kind {
                 TokenKind::Word => {
-                    let Some(candidates) = self.by_word.get(head(ti)) else {
+                    let Some(candidates) = by_id[vocab.id(ti)] else {
                         continue;
                     };
                     let next = doc
