@@ -22,6 +22,7 @@ use crate::finding::{Finding, Safety, Suggestion, match_case};
 use crate::text::frequency::zipf;
 use crate::text::lexicon::{AbbrevClass, Abbreviation, key, lexicon};
 use crate::text::token::INITIAL;
+use crate::text::word_class as wc;
 use crate::text::{Document, TokenKind, UnitKind};
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
@@ -148,7 +149,7 @@ impl Rule for AbbreviationRule {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let lex = lexicon();
-        let explained = doc.explained_words();
+        let vocab = doc.vocab();
         for s in &doc.sentences {
             // Letterhead, address block, subject and signature lines keep their
             // conventions ("Team Wmo", "T.a.v. de afdeling Zorg").
@@ -174,6 +175,10 @@ impl Rule for AbbreviationRule {
                 {
                     span = t.span.cover(next.span);
                 }
+                // Whether a word is an abbreviation is one of its classes.
+                if span == t.span && !vocab.is(i - 1, wc::ABBREVIATION) {
+                    continue;
+                }
                 let lower = &doc.lower[span.start..span.end];
                 let Some(a) = lex.abbreviation(lower) else {
                     continue;
@@ -183,7 +188,7 @@ impl Rule for AbbreviationRule {
                 }
                 let original = doc.slice(span);
                 if !self.reportable(lower, a)
-                    || explained.contains(lower)
+                    || doc.explained_words().contains(lower)
                     || allowed(&self.allow, lower)
                 {
                     continue;

@@ -14,6 +14,7 @@ use crate::text::frequency::{split_last, zipf};
 use crate::text::lexicon::{key, lexicon};
 use crate::text::syllables;
 use crate::text::token::ABBREV;
+use crate::text::vocab::PerWord;
 use crate::text::{Document, TokenKind, UnitKind};
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
@@ -113,9 +114,11 @@ impl Rule for LongWord {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let lex = lexicon();
-        let mut reported: HashSet<&str> = HashSet::default();
-        // Words repeat (Zipf's law): measure each distinct word once per text.
-        let mut not_long: HashSet<&str> = HashSet::default();
+        let vocab = doc.vocab();
+        // Words repeat (Zipf's law): what depends on a word's lowercase text alone is
+        // judged once per distinct word; most words are surely short and stop there.
+        let mut measured: PerWord<Option<usize>> = PerWord::new(vocab);
+        let mut reported = vec![false; vocab.len()];
         for s in &doc.sentences {
             // Letterhead, address and signature lines ("klachtencoördinator" under a
             // name) are not the writer's words to change; a subject line is.
@@ -130,25 +133,29 @@ impl Rule for LongWord {
                 if t.kind != TokenKind::Word || t.has(ABBREV) {
                     continue;
                 }
-                let raw = doc.token_text(t);
-                let lower = doc.token_lower(t);
-                if self.surely_short(lower)
-                    || not_long.contains(lower)
-                    || raw.contains(['.', '/', '@'])
-                    || raw.chars().any(|c| c.is_ascii_digit())
-                    || lex.abbreviation(lower).is_some()
-                    || reported.contains(lower)
-                    || allowed(&self.allow, lower)
-                    // A name: a capital inside the sentence.
-                    || starts_upper(raw) && !capital_expected(doc, s, i)
-                {
-                    continue;
-                }
-                let Some((syl, _letters)) = self.measure(lower) else {
-                    not_long.insert(lower);
+                let id = vocab.id(i);
+                // The lowercase copy keeps letters, digits and `./@` as they are.
+                let Some(syl) = measured.get_or(id, || {
+                    let lower = doc.token_lower(t);
+                    if self.surely_short(lower)
+                        || lower.contains(['.', '/', '@'])
+                        || lower.chars().any(|c| c.is_ascii_digit())
+                        || lex.abbreviation(lower).is_some()
+                        || allowed(&self.allow, lower)
+                    {
+                        return None;
+                    }
+                    self.measure(lower).map(|(syl, _)| syl)
+                }) else {
                     continue;
                 };
-                reported.insert(lower);
+                let raw = doc.token_text(t);
+                // A name: a capital inside the sentence.
+                if reported[id] || starts_upper(raw) && !capital_expected(doc, s, i) {
+                    continue;
+                }
+                reported[id] = true;
+                let lower = doc.token_lower(t);
                 let mut f = self.meta.finding(
                     t.span,
                     self.meta

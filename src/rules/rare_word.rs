@@ -222,8 +222,9 @@ impl Rule for RareWord {
                     continue;
                 }
                 let id = vocab.id(i);
-                let lower = doc.token_lower(t);
-                let Some(rarity) = judged.get_or(id, || self.judge(lower, lex, explained)) else {
+                let Some(rarity) =
+                    judged.get_or(id, || self.judge(doc.token_lower(t), lex, explained))
+                else {
                     continue;
                 };
                 let raw = doc.token_text(t);

@@ -69,6 +69,9 @@ pub const COMMA: Classes = 1 << 23;
 /// Words that make an item of an enumeration a clause, not a noun phrase.
 pub const CLAUSE_WORD: Classes = 1 << 24;
 
+/// An abbreviation of the lexicon ("o.a.", "dhr.", "btw").
+pub const ABBREVIATION: Classes = 1 << 25;
+
 /// The words of each class listed by its words (the lexicon's classes are added in
 /// [`classes_of`]).
 const LISTS: &[(Classes, &[&str])] = &[
@@ -204,7 +207,12 @@ pub fn classes_of(lower: &str) -> Classes {
         Some(NegationKind::OnWord) => NEGATED_ADJECTIVE,
         Some(NegationKind::OnException) | None => 0,
     };
-    listed | lexical
+    let abbreviation = if lexicon().abbreviation(lower).is_some() {
+        ABBREVIATION
+    } else {
+        0
+    };
+    listed | lexical | abbreviation
 }
 
 /// The words of a listed class (for tests and `helder explain`).
