@@ -16,8 +16,9 @@ use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion, match_case};
 use crate::text::lexicon::{lexicon, list_key};
 use crate::text::morph::{VerbForm, inflect, verb_forms};
+use crate::text::word_class as wc;
 use crate::text::word_set::WordSet;
-use crate::text::{Document, Sentence, Span, Token, TokenKind};
+use crate::text::{Document, Sentence, Span, TokenKind};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -48,7 +49,8 @@ pub struct Auxiliary {
     dienen_te: bool,
 }
 
-const ZULLEN: &[&str] = &["zal", "zult", "zullen", "zul"];
+// The forms of zullen, dienen, kunnen and (present) worden, and the words that end a
+// clause, are word classes (`text::word_class`).
 const DIENEN: &[(&str, &str)] = &[
     ("dien", "moet"),
     ("dient", "moet"),
@@ -56,8 +58,6 @@ const DIENEN: &[(&str, &str)] = &[
     ("diende", "moest"),
     ("dienden", "moesten"),
 ];
-const KUNNEN: &[&str] = &["kan", "kunt", "kunnen", "kon", "konden"];
-const WORDEN: &[&str] = &["worden", "word", "wordt"];
 /// "zal wel kloppen": an estimate, not the future.
 const EPISTEMIC: &[&str] = &[
     "wel",
@@ -70,11 +70,6 @@ const EPISTEMIC: &[&str] = &[
     "toch",
     "zeker",
 ];
-/// Words that end a clause.
-static CLAUSE_STARTERS: WordSet = WordSet::new(&[
-    "dat", "die", "omdat", "als", "wanneer", "hoewel", "nadat", "zodat", "terwijl", "voordat",
-    "doordat", "want", "maar", "waardoor", "indien", "tenzij", "welke", "wat", "en", "of", "om",
-]);
 
 fn is_infinitive(w: &str) -> bool {
     IRREGULAR_INFINITIVES.contains(&w)
@@ -124,11 +119,13 @@ impl Auxiliary {
     }
 
     /// The clause around token `i` of a sentence: (first, end) token indices.
-    fn clause(doc: &Document, toks: &[Token], i: usize) -> (usize, usize) {
+    fn clause(doc: &Document, s: &Sentence, i: usize) -> (usize, usize) {
+        let toks = doc.sentence_tokens(s);
+        let vocab = doc.vocab();
         let boundary = |k: usize| {
             let t = &toks[k];
             (t.kind == TokenKind::Punct && !matches!(doc.token_text(t), "'" | "’"))
-                || CLAUSE_STARTERS.contains(doc.token_lower(t))
+                || vocab.is(s.tokens.start + k, wc::AUX_CLAUSE_STARTER)
         };
         let mut first = i;
         while first > 0 && !boundary(first - 1) {
@@ -167,18 +164,19 @@ impl Auxiliary {
     fn zullen(&self, doc: &Document, s: &Sentence, out: &mut Vec<Finding>) {
         let toks = doc.sentence_tokens(s);
         let lex = lexicon();
+        let vocab = doc.vocab();
         for (i, t) in toks.iter().enumerate() {
-            let w = doc.token_lower(t);
-            if !ZULLEN.contains(&w) {
+            if !vocab.is(s.tokens.start + i, wc::ZULLEN) {
                 continue;
             }
+            let w = doc.token_lower(t);
             let next = toks.get(i + 1).map(|n| doc.token_lower(n)).unwrap_or("");
             let first_word = toks.iter().position(|t| t.kind == TokenKind::Word) == Some(i);
             // "Zal ik u bellen?", "Zullen we afspreken?": an offer or a proposal.
             if EPISTEMIC.contains(&next) || first_word && matches!(next, "ik" | "we" | "wij") {
                 continue;
             }
-            let (first, end) = Self::clause(doc, toks, i);
+            let (first, end) = Self::clause(doc, s, i);
             let inf_at = |k: usize| {
                 let prev = if k == 0 {
                     ""
@@ -244,7 +242,11 @@ impl Auxiliary {
 
     fn dienen(&self, doc: &Document, s: &Sentence, out: &mut Vec<Finding>) {
         let toks = doc.sentence_tokens(s);
+        let vocab = doc.vocab();
         for (i, t) in toks.iter().enumerate() {
+            if !vocab.is(s.tokens.start + i, wc::DIENEN) {
+                continue;
+            }
             let w = doc.token_lower(t);
             let Some(&(_, modal)) = DIENEN.iter().find(|(d, _)| *d == w) else {
                 continue;
@@ -253,7 +255,7 @@ impl Auxiliary {
             if matches!(next, "als" | "tot" | "voor") {
                 continue; // "dient als bewijs": to serve as
             }
-            let (_, end) = Self::clause(doc, toks, i);
+            let (_, end) = Self::clause(doc, s, i);
             let Some(te) = (i + 1..end.min(i + 10)).find(|&k| doc.token_lower(&toks[k]) == "te")
             else {
                 continue;
@@ -269,12 +271,13 @@ impl Auxiliary {
     fn kunnen_worden(&self, doc: &Document, s: &Sentence, out: &mut Vec<Finding>) {
         let toks = doc.sentence_tokens(s);
         let lex = lexicon();
+        let vocab = doc.vocab();
         for (i, t) in toks.iter().enumerate() {
-            if !KUNNEN.contains(&doc.token_lower(t)) {
+            if !vocab.is(s.tokens.start + i, wc::KUNNEN) {
                 continue;
             }
-            let (_, end) = Self::clause(doc, toks, i);
-            let Some(wd) = (i + 1..end).find(|&k| WORDEN.contains(&doc.token_lower(&toks[k])))
+            let (_, end) = Self::clause(doc, s, i);
+            let Some(wd) = (i + 1..end).find(|&k| vocab.is(s.tokens.start + k, wc::WORDEN_PRESENT))
             else {
                 continue;
             };
@@ -299,14 +302,20 @@ impl Rule for Auxiliary {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for s in &doc.sentences {
-            if self.params.zullen {
+        let vocab = doc.vocab();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            // Each check starts at a form of its verb: a sentence without one is skipped.
+            let classes = vocab.sentence_classes(si);
+            if self.params.zullen && classes & wc::ZULLEN != 0 {
                 self.zullen(doc, s, out);
             }
-            if self.dienen_te {
+            if self.dienen_te && classes & wc::DIENEN != 0 {
                 self.dienen(doc, s, out);
             }
-            if self.params.kunnen_worden {
+            if self.params.kunnen_worden
+                && classes & wc::KUNNEN != 0
+                && classes & wc::WORDEN_PRESENT != 0
+            {
                 self.kunnen_worden(doc, s, out);
             }
         }

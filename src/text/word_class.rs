@@ -72,6 +72,17 @@ pub const CLAUSE_WORD: Classes = 1 << 24;
 /// An abbreviation of the lexicon ("o.a.", "dhr.", "btw").
 pub const ABBREVIATION: Classes = 1 << 25;
 
+/// Forms of "zullen".
+pub const ZULLEN: Classes = 1 << 26;
+/// Forms of "dienen" ("u dient … te …").
+pub const DIENEN: Classes = 1 << 27;
+/// Forms of "kunnen".
+pub const KUNNEN: Classes = 1 << 28;
+/// Present forms of "worden".
+pub const WORDEN_PRESENT: Classes = 1 << 29;
+/// Words that end a clause for the auxiliaries (`hulpwerkwoord`).
+pub const AUX_CLAUSE_STARTER: Classes = 1 << 30;
+
 /// The words of each class listed by its words (the lexicon's classes are added in
 /// [`classes_of`]).
 const LISTS: &[(Classes, &[&str])] = &[
@@ -118,6 +129,18 @@ const LISTS: &[(Classes, &[&str])] = &[
     ),
     (NEGATION_CLAUSE_PUNCT, &[",", ";", ":", "(", ")"]),
     (COMMA, &[","]),
+    (ZULLEN, &["zal", "zult", "zullen", "zul"]),
+    (DIENEN, &["dien", "dient", "dienen", "diende", "dienden"]),
+    (KUNNEN, &["kan", "kunt", "kunnen", "kon", "konden"]),
+    (WORDEN_PRESENT, &["worden", "word", "wordt"]),
+    (
+        AUX_CLAUSE_STARTER,
+        &[
+            "dat", "die", "omdat", "als", "wanneer", "hoewel", "nadat", "zodat", "terwijl",
+            "voordat", "doordat", "want", "maar", "waardoor", "indien", "tenzij", "welke", "wat",
+            "en", "of", "om",
+        ],
+    ),
     (
         CLAUSE_WORD,
         &[
