@@ -13,6 +13,7 @@ use super::{Rule, RuleMeta, params};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
 use crate::text::lexicon::lexicon;
+use crate::text::word_class as wc;
 use crate::text::{Document, Sentence, TokenKind};
 use serde::Deserialize;
 
@@ -137,13 +138,22 @@ impl Rule for ErConstruction {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let vocab = doc.vocab();
         let mut lw = Vec::new();
-        for s in &doc.sentences {
+        for (si, s) in doc.sentences.iter().enumerate() {
+            // "er wordt" needs "er" and a form of worden, "sprake van" needs "sprake".
+            let classes = vocab.sentence_classes(si);
+            let er_wordt =
+                self.params.er_wordt && classes & wc::ER != 0 && classes & wc::WORDEN != 0;
+            let sprake_van = self.params.sprake_van && classes & wc::SPRAKE != 0;
+            if !er_wordt && !sprake_van {
+                continue;
+            }
             doc.lower_words(s, &mut lw);
-            if self.params.er_wordt {
+            if er_wordt {
                 self.er_wordt(doc, s, &lw, out);
             }
-            if self.params.sprake_van {
+            if sprake_van {
                 self.sprake_van(doc, s, &lw, out);
             }
         }

@@ -83,6 +83,11 @@ pub const WORDEN_PRESENT: Classes = 1 << 29;
 /// Words that end a clause for the auxiliaries (`hulpwerkwoord`).
 pub const AUX_CLAUSE_STARTER: Classes = 1 << 30;
 
+/// "er" (`er-constructie`: "er wordt …").
+pub const ER: Classes = 1 << 31;
+/// "sprake" ("er is sprake van").
+pub const SPRAKE: Classes = 1 << 32;
+
 /// The words of each class listed by its words (the lexicon's classes are added in
 /// [`classes_of`]).
 const LISTS: &[(Classes, &[&str])] = &[
@@ -129,6 +134,8 @@ const LISTS: &[(Classes, &[&str])] = &[
     ),
     (NEGATION_CLAUSE_PUNCT, &[",", ";", ":", "(", ")"]),
     (COMMA, &[","]),
+    (ER, &["er"]),
+    (SPRAKE, &["sprake"]),
     (ZULLEN, &["zal", "zult", "zullen", "zul"]),
     (DIENEN, &["dien", "dient", "dienen", "diende", "dienden"]),
     (KUNNEN, &["kan", "kunt", "kunnen", "kon", "konden"]),
