@@ -20,6 +20,7 @@ use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::Finding;
 use crate::text::lexicon::{key, list_key};
+use crate::text::word_class as wc;
 use crate::text::word_set::WordSet;
 use crate::text::{Document, Span, TokenKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -49,23 +50,6 @@ pub struct NominalStyle {
     nouns: HashMap<String, String>,
 }
 
-/// Prepositions before "(de) X-ing van".
-const PREPOSITIONS: &[&str] = &[
-    "na",
-    "bij",
-    "voor",
-    "ter",
-    "tot",
-    "door",
-    "met",
-    "zonder",
-    "wegens",
-    "vanwege",
-    "ná",
-    "tijdens",
-    "voorafgaand",
-    "vóór",
-];
 /// Before "het X-en van": the nominalised infinitive may follow a preposition or start a
 /// clause; these words before "het" mean "het" belongs to something else.
 const NOT_INFINITIVE_NOUNS: &[&str] = &[
@@ -119,7 +103,8 @@ static NOT_ADVERB: WordSet = WordSet::new(&[
 ]);
 /// Sector given to the fixed phrases this rule reports (see `from_def`).
 const SELECTED: &str = "naamwoordstijl-gekozen";
-const VINDEN: &[&str] = &["vindt", "vinden", "vond", "vonden", "gevonden"];
+// "het", "van", "plaats", the forms of "vinden" and the prepositions before "(de) X-ing
+// van" are word classes (`text::word_class`).
 
 impl NominalStyle {
     pub fn from_def(def: &RuleDef) -> Result<Self, String> {
@@ -211,14 +196,27 @@ impl Rule for NominalStyle {
         if let Some(fixed) = &self.fixed {
             fixed.check(doc, out);
         }
+        let vocab = doc.vocab();
         let mut lw = Vec::new();
-        for s in &doc.sentences {
+        for (si, s) in doc.sentences.iter().enumerate() {
+            // "het … van" and "na … van" need "van"; "vindt … plaats" needs both words.
+            let classes = vocab.sentence_classes(si);
+            let van = classes & wc::VAN != 0 && classes & (wc::HET | wc::NOMINAL_PREPOSITION) != 0;
+            let plaats = classes & wc::PLAATS != 0 && classes & wc::VINDEN != 0;
+            if !van && !plaats {
+                continue;
+            }
             let toks = doc.sentence_tokens(s);
             doc.lower_words(s, &mut lw);
+            let class = |i: usize| vocab.classes(s.tokens.start + i);
             let word = |i: usize| toks[i].kind == TokenKind::Word;
             for i in 0..toks.len() {
+                let c = class(i);
+                if c & (wc::HET | wc::NOMINAL_PREPOSITION | wc::PLAATS) == 0 {
+                    continue;
+                }
                 // "het (tijdig) indienen van"
-                if lw[i] == "het" {
+                if c & wc::HET != 0 {
                     for gap in 0..=2 {
                         let v = i + 1 + gap;
                         if v + 1 >= toks.len() || lw[v + 1] != "van" || !word(v) {
@@ -250,7 +248,7 @@ impl Rule for NominalStyle {
                     }
                 }
                 // "na ontvangst van", "voor de beoordeling van"
-                if PREPOSITIONS.contains(&lw[i]) {
+                if c & wc::NOMINAL_PREPOSITION != 0 {
                     let n = if lw.get(i + 1).is_some_and(|w| *w == "de") {
                         i + 2
                     } else {
@@ -265,9 +263,9 @@ impl Rule for NominalStyle {
                     }
                 }
                 // "de betaling vindt … plaats"
-                if lw[i] == "plaats" && i >= 2 {
+                if c & wc::PLAATS != 0 && i >= 2 {
                     let lo = i.saturating_sub(8);
-                    let Some(v) = (lo..i).rev().find(|&k| VINDEN.contains(&lw[k])) else {
+                    let Some(v) = (lo..i).rev().find(|&k| class(k) & wc::VINDEN != 0) else {
                         continue;
                     };
                     let noun = (v.saturating_sub(6)..v).rev().find(|&k| {

@@ -55,16 +55,24 @@ impl SentenceLength {
         }
         let words_before = |i: usize| prefix[i];
         let total = words_before(toks.len());
-        let mut best: Option<(usize, usize, String, usize)> = None;
+        // (first token of the second part, tokens to drop, the conjunction after a
+        // comma, distance from the middle); the label is written for the best one only.
+        let mut best: Option<(usize, usize, Option<&str>, usize)> = None;
         for i in 1..toks.len().saturating_sub(3) {
             let t = &toks[i];
+            if t.kind != TokenKind::Punct {
+                continue;
+            }
             let text = doc.token_text(t);
-            let cand = if t.kind == TokenKind::Punct && text == ";" {
-                Some((i + 1, 1, "';'".to_owned()))
-            } else if t.kind == TokenKind::Punct && text == "," {
+            let cand = if text == ";" {
+                Some((i + 1, 1, None))
+            } else if text == "," {
                 let next = doc.token_lower(&toks[i + 1]);
-                (COORDINATING.contains(&next) || SUBORDINATING.contains(next))
-                    .then(|| (i + 1, 1, format!("', {next}'")))
+                (COORDINATING.contains(&next) || SUBORDINATING.contains(next)).then_some((
+                    i + 1,
+                    1,
+                    Some(next),
+                ))
             } else {
                 None
             };
@@ -80,7 +88,13 @@ impl SentenceLength {
                 }
             }
         }
-        best.map(|(at, drop, label, _)| (s.tokens.start + at, drop, label))
+        best.map(|(at, drop, next, _)| {
+            let label = match next {
+                Some(next) => format!("', {next}'"),
+                None => "';'".to_owned(),
+            };
+            (s.tokens.start + at, drop, label)
+        })
     }
 }
 

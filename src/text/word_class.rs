@@ -88,6 +88,17 @@ pub const ER: Classes = 1 << 31;
 /// "sprake" ("er is sprake van").
 pub const SPRAKE: Classes = 1 << 32;
 
+/// "het".
+pub const HET: Classes = 1 << 33;
+/// "van".
+pub const VAN: Classes = 1 << 34;
+/// "plaats" ("vindt … plaats").
+pub const PLAATS: Classes = 1 << 35;
+/// Forms of "vinden".
+pub const VINDEN: Classes = 1 << 36;
+/// Prepositions before "(de) X-ing van" (`naamwoordstijl`).
+pub const NOMINAL_PREPOSITION: Classes = 1 << 37;
+
 /// The words of each class listed by its words (the lexicon's classes are added in
 /// [`classes_of`]).
 const LISTS: &[(Classes, &[&str])] = &[
@@ -134,6 +145,29 @@ const LISTS: &[(Classes, &[&str])] = &[
     ),
     (NEGATION_CLAUSE_PUNCT, &[",", ";", ":", "(", ")"]),
     (COMMA, &[","]),
+    (HET, &["het"]),
+    (VAN, &["van"]),
+    (PLAATS, &["plaats"]),
+    (VINDEN, &["vindt", "vinden", "vond", "vonden", "gevonden"]),
+    (
+        NOMINAL_PREPOSITION,
+        &[
+            "na",
+            "bij",
+            "voor",
+            "ter",
+            "tot",
+            "door",
+            "met",
+            "zonder",
+            "wegens",
+            "vanwege",
+            "ná",
+            "tijdens",
+            "voorafgaand",
+            "vóór",
+        ],
+    ),
     (ER, &["er"]),
     (SPRAKE, &["sprake"]),
     (ZULLEN, &["zal", "zult", "zullen", "zul"]),
