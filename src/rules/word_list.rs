@@ -307,6 +307,7 @@ impl WordList {
         }
     }
 
+    #[inline(never)]
     fn report(&self, doc: &Document, lex: &Lexicon, m: Hit, out: &mut Vec<Finding>) {
         let Hit {
             entry,
@@ -392,6 +393,7 @@ impl WordList {
 
     /// The hit a whole-word match of pattern `pattern` at `first..=last` (token indices)
     /// makes in its context, if any.
+    #[inline(never)]
     fn resolve(
         &self,
         doc: &Document,
@@ -585,45 +587,30 @@ impl Rule for WordList {
         // context leaves room for a shorter one at the same place. A match starts where
         // a word starts, so the word's leading run of letters picks the candidates.
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-        let heads = doc.heads();
         let vocab = doc.vocab();
         let lower = doc.lower.as_bytes();
         let lookup = |head: &str| (self.patterns_at(head), self.by_second.get(head));
-        // Per distinct word, the patterns under its head (its leading run of letters and
-        // digits), looked up once per document. Where a token's head reaches past the
-        // token (a run the tokeniser split), the head is looked up as it stands.
-        let by_id: Vec<(&[u32], Option<&SecondWords>)> = (0..vocab.len())
-            .map(|id| {
-                let span = vocab.first_span(id);
-                lookup(leading_word(&doc.lower[span.start..span.end]))
-            })
-            .collect();
-        for (first, t) in doc.tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            let head_len = heads[first] as usize;
-            let (mut patterns, second) = if head_len <= t.span.len() {
-                by_id[vocab.id(first)]
-            } else {
-                lookup(&doc.lower[t.span.start..t.span.start + head_len])
-            };
-            if patterns.is_empty() {
-                continue;
-            }
+        // The whole-word matches of the patterns `patterns` (under the head of `head_len`
+        // bytes) at word token `first`.
+        let mut matches_at = |first: usize,
+                              head_len: usize,
+                              (mut patterns, second): (&[u32], Option<&SecondWords>)| {
+            let t = &doc.tokens[first];
             let rest = &lower[t.span.start..];
             let mut also: &[u32] = &[];
             if let Some(index) = second {
                 // Only the patterns that go on with the word after this one can match
                 // here: a space, then the next token's leading word (when that word
                 // lies inside the next token, a longer word there is no match).
-                let next = doc.tokens.get(first + 1).filter(|n| {
-                    n.span.start == t.span.start + head_len + 1
+                let next = doc.tokens.get(first + 1).and_then(|n| {
+                    let next_head = vocab.head_len(doc, first + 1);
+                    (n.span.start == t.span.start + head_len + 1
                         && rest.get(head_len) == Some(&b' ')
-                        && heads[first + 1] as usize <= n.span.len()
+                        && next_head <= n.span.len())
+                    .then_some((n, next_head))
                 });
-                if let Some(n) = next {
-                    let word = &lower[n.span.start..n.span.start + heads[first + 1] as usize];
+                if let Some((n, next_head)) = next {
+                    let word = &lower[n.span.start..n.span.start + next_head];
                     patterns = &index.always;
                     also = index
                         .by_word
@@ -638,6 +625,35 @@ impl Rule for WordList {
                     && let Some(last) = whole_words_from(doc, first, t.span.start + pat.len())
                 {
                     candidates.push((first, last, p));
+                }
+            }
+        };
+        // A word's head (its leading run of letters and digits) lies inside it and
+        // depends on its text alone: each distinct word's patterns are looked up once,
+        // and only the tokens of words with patterns are visited.
+        for id in 0..vocab.len() {
+            let span = vocab.first_span(id);
+            let head_len = vocab.id_head_len(id);
+            let found = lookup(&doc.lower[span.start..span.start + head_len]);
+            if found.0.is_empty() {
+                continue;
+            }
+            for &first in vocab.positions(id) {
+                let first = first as usize;
+                if doc.tokens[first].kind == TokenKind::Word && !vocab.is_joined(first) {
+                    matches_at(first, head_len, found);
+                }
+            }
+        }
+        // Where the tokeniser split a run of letters, the head is read from the text.
+        for &first in vocab.joined() {
+            let first = first as usize;
+            let t = &doc.tokens[first];
+            if t.kind == TokenKind::Word {
+                let head_len = vocab.head_len(doc, first);
+                let found = lookup(&doc.lower[t.span.start..t.span.start + head_len]);
+                if !found.0.is_empty() {
+                    matches_at(first, head_len, found);
                 }
             }
         }

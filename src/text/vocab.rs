@@ -8,6 +8,7 @@
 use super::Document;
 use super::span::Span;
 use super::word_class::{Classes, classes_of};
+use crate::rules::word_index::leading_word;
 
 pub struct Vocab {
     /// Per token, the id of its lowercase text.
@@ -19,6 +20,17 @@ pub struct Vocab {
     classes: Vec<Classes>,
     /// Per sentence, the classes of all its tokens together.
     sentence_classes: Vec<Classes>,
+    /// The tokens of each id, in text order: those of id `i` are
+    /// `positions[starts[i]..starts[i + 1]]`. A rule that looks for a few words visits
+    /// their tokens only.
+    starts: Vec<u32>,
+    positions: Vec<u32>,
+    /// Per id, the byte length of the [`leading_word`] of its text.
+    head_lens: Vec<u32>,
+    /// Tokens that end in a letter or digit with a letter or digit right after them (a
+    /// run the tokeniser split, as between Latin and Japanese): their leading word, read
+    /// from the text, may reach past the token. Nearly always empty.
+    joined: Vec<u32>,
 }
 
 impl Vocab {
@@ -28,16 +40,28 @@ impl Vocab {
         let mut classes = Vec::new();
         let lower = doc.lower.as_bytes();
         let mut ids = Vec::with_capacity(doc.tokens.len());
-        for t in &doc.tokens {
+        // Per id, its number of tokens (for the positions below).
+        let mut counts: Vec<u32> = Vec::new();
+        let mut joined = Vec::new();
+        for (i, t) in doc.tokens.iter().enumerate() {
             let id = match table.intern(lower, t.span, &first) {
                 Ok(id) => id,
                 Err(new) => {
                     first.push(t.span);
                     classes.push(classes_of(&doc.lower[t.span.start..t.span.end]));
+                    counts.push(0);
                     new
                 }
             };
             ids.push(id);
+            counts[id as usize] += 1;
+            // After nearly every token comes a space or a punctuation mark.
+            if let Some(&next) = lower.get(t.span.end)
+                && (!next.is_ascii() || next.is_ascii_alphanumeric())
+                && continues_word(&doc.lower, t.span.end)
+            {
+                joined.push(i as u32);
+            }
         }
         let sentence_classes = doc
             .sentences
@@ -48,12 +72,72 @@ impl Vocab {
                     .fold(0, |acc, &id| acc | classes[id as usize])
             })
             .collect();
+        // Counting sort of the token indices by id.
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        starts.push(0u32);
+        let mut total = 0;
+        for c in counts {
+            total += c;
+            starts.push(total);
+        }
+        let mut fill = starts.clone();
+        let mut positions = vec![0u32; ids.len()];
+        for (i, &id) in ids.iter().enumerate() {
+            let slot = &mut fill[id as usize];
+            positions[*slot as usize] = i as u32;
+            *slot += 1;
+        }
+        let head_lens = first
+            .iter()
+            .map(|sp| leading_word(&doc.lower[sp.start..sp.end]).len() as u32)
+            .collect();
         Vocab {
             ids,
             first,
             classes,
             sentence_classes,
+            starts,
+            positions,
+            head_lens,
+            joined,
         }
+    }
+
+    /// The tokens with id `id`, in text order.
+    #[inline]
+    pub fn positions(&self, id: usize) -> &[u32] {
+        &self.positions[self.starts[id] as usize..self.starts[id + 1] as usize]
+    }
+
+    /// The byte length of the [`leading_word`] of the lowercase text from token `i`'s
+    /// start: the key under which word lists index a phrase by its first word. Where the
+    /// word ends inside the token it depends on the token's text alone (one answer per
+    /// id); a token in [`Vocab::joined`] is measured in the text.
+    #[inline]
+    pub fn head_len(&self, doc: &Document, token: usize) -> usize {
+        if self.is_joined(token) {
+            let start = doc.tokens[token].span.start;
+            return leading_word(&doc.lower[start..]).len();
+        }
+        self.head_lens[self.id(token)] as usize
+    }
+
+    /// The byte length of the [`leading_word`] of id `id`'s text.
+    #[inline]
+    pub fn id_head_len(&self, id: usize) -> usize {
+        self.head_lens[id] as usize
+    }
+
+    /// Tokens that end in a letter or digit with another right after them (see
+    /// [`Vocab::head_len`]), in text order.
+    pub fn joined(&self) -> &[u32] {
+        &self.joined
+    }
+
+    /// Is token `i` one of [`Vocab::joined`]?
+    #[inline]
+    pub fn is_joined(&self, token: usize) -> bool {
+        !self.joined.is_empty() && self.joined.binary_search(&(token as u32)).is_ok()
     }
 
     /// Number of distinct words: the length of a vector indexed by id.
@@ -105,6 +189,21 @@ impl Vocab {
     }
 }
 
+/// Does a letter or digit end at byte `end` of `text` and another start there? Decided per
+/// byte where both are ASCII.
+fn continues_word(text: &str, end: usize) -> bool {
+    let b = text.as_bytes();
+    let (Some(&last), Some(&next)) = (end.checked_sub(1).and_then(|i| b.get(i)), b.get(end))
+    else {
+        return false;
+    };
+    if last.is_ascii() && next.is_ascii() {
+        return last.is_ascii_alphanumeric() && next.is_ascii_alphanumeric();
+    }
+    text[..end].chars().next_back().is_some_and(char::is_alphanumeric)
+        && text[end..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
 /// The ids of a document's words: an open-addressing table over the words' bytes. A
 /// word of up to 16 bytes (nearly every word) is kept as two integers, so hashing and
 /// comparing it takes a few instructions instead of a general string hash and `memcmp`
@@ -123,9 +222,12 @@ struct Interner {
 #[inline]
 fn pack(text: &[u8], start: usize, len: usize) -> (u8, u64, u64) {
     let mask = |n: usize| if n == 0 { 0 } else { u64::MAX >> (64 - 8 * n) };
-    if len <= 16 && start + 16 <= text.len() {
-        let lo = u64::from_le_bytes(text[start..start + 8].try_into().expect("8 bytes"));
-        let hi = u64::from_le_bytes(text[start + 8..start + 16].try_into().expect("8 bytes"));
+    if len <= 16
+        && let Some(bytes) = text.get(start..start + 16)
+    {
+        let bytes: &[u8; 16] = bytes.try_into().expect("16 bytes");
+        let lo = u64::from_le_bytes(bytes[..8].try_into().expect("8 bytes"));
+        let hi = u64::from_le_bytes(bytes[8..].try_into().expect("8 bytes"));
         return if len >= 8 {
             (len as u8, lo, hi & mask(len - 8))
         } else {
@@ -255,6 +357,46 @@ mod tests {
             WORDEN | NEGATION
         );
         assert_eq!(v.sentence_classes(2) & (WORDEN | ZIJN | NEGATION), ZIJN);
+    }
+
+    #[test]
+    fn positions_and_heads() {
+        let doc = Document::from_text("De e-mail van de gemeente: de brief, zo'n 3 keer.");
+        let v = doc.vocab();
+        let mut seen = 0;
+        for id in 0..v.len() {
+            let ps = v.positions(id);
+            assert!(ps.windows(2).all(|w| w[0] < w[1]));
+            for &p in ps {
+                assert_eq!(v.id(p as usize), id);
+            }
+            seen += ps.len();
+        }
+        assert_eq!(seen, doc.tokens.len());
+        assert!(v.joined().is_empty());
+        for (i, t) in doc.tokens.iter().enumerate() {
+            assert_eq!(
+                v.head_len(&doc, i),
+                leading_word(&doc.lower[t.span.start..]).len(),
+                "{i}"
+            );
+        }
+    }
+
+    /// Where the tokeniser splits a run of letters (Latin and Japanese here), the
+    /// leading word reaches past the token and is measured in the text.
+    #[test]
+    fn heads_of_split_runs_are_measured_in_the_text() {
+        let doc = Document::from_text("abcカタカナ def abc.");
+        let v = doc.vocab();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            assert_eq!(
+                v.head_len(&doc, i),
+                leading_word(&doc.lower[t.span.start..]).len(),
+                "{i}"
+            );
+        }
+        assert!(!v.joined().is_empty());
     }
 
     #[test]
