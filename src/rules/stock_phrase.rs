@@ -309,49 +309,52 @@ impl Rule for StockPhrase {
         // the leading word of the token's own text: each distinct word's candidates are
         // looked up once.
         let vocab = doc.vocab();
-        let by_id: Vec<Option<&Vec<Candidate>>> = (0..vocab.len())
-            .map(|id| {
-                let span = vocab.first_span(id);
-                self.by_word
-                    .get(leading_word(&doc.lower[span.start..span.end]))
-            })
-            .collect();
-        let heads = doc.heads();
         let head = |i: usize| {
             let w = doc.token_lower(&doc.tokens[i]);
-            &w[..w.len().min(heads[i] as usize)]
+            &w[..w.len().min(vocab.head_len(doc, i))]
         };
-        for (ti, t) in doc.tokens.iter().enumerate() {
-            match t.kind {
-                TokenKind::Word => {
-                    let Some(candidates) = by_id[vocab.id(ti)] else {
-                        continue;
+        // A token's leading word, cut at its end, is the leading word of its own text:
+        // each distinct word's candidates are looked up once, and only the tokens of
+        // words that can start a pattern are visited.
+        for id in 0..vocab.len() {
+            let span = vocab.first_span(id);
+            let Some(candidates) = self
+                .by_word
+                .get(&doc.lower[span.start..span.start + vocab.id_head_len(id)])
+            else {
+                continue;
+            };
+            for &ti in vocab.positions(id) {
+                let ti = ti as usize;
+                let t = &doc.tokens[ti];
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let next = doc
+                    .tokens
+                    .get(ti + 1)
+                    .filter(|n| n.kind == TokenKind::Word)
+                    .map(|_| head(ti + 1));
+                for Candidate {
+                    phrase,
+                    next: second,
+                } in candidates
+                {
+                    let fits = match second {
+                        None => true,
+                        Some(words) => next.is_some_and(|n| words.iter().any(|w| w == n)),
                     };
-                    let next = doc
-                        .tokens
-                        .get(ti + 1)
-                        .filter(|n| n.kind == TokenKind::Word)
-                        .map(|_| head(ti + 1));
-                    for Candidate {
-                        phrase,
-                        next: second,
-                    } in candidates
-                    {
-                        let fits = match second {
-                            None => true,
-                            Some(words) => next.is_some_and(|n| words.iter().any(|w| w == n)),
-                        };
-                        if fits {
-                            try_at(*phrase, t.span.start, &mut hits);
-                        }
+                    if fits {
+                        try_at(*phrase, t.span.start, &mut hits);
                     }
                 }
-                TokenKind::Number => {
-                    for &i in &by_number {
-                        try_at(i, t.span.start, &mut hits);
-                    }
+            }
+        }
+        if !by_number.is_empty() {
+            for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Number) {
+                for &i in &by_number {
+                    try_at(i, t.span.start, &mut hits);
                 }
-                _ => {}
             }
         }
         for (i, re) in &self.anywhere {

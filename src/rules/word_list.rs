@@ -307,7 +307,6 @@ impl WordList {
         }
     }
 
-    #[inline(never)]
     fn report(&self, doc: &Document, lex: &Lexicon, m: Hit, out: &mut Vec<Finding>) {
         let Hit {
             entry,
@@ -320,16 +319,19 @@ impl WordList {
         } = m;
         let entry = &self.entries[entry];
         let original = doc.slice(span);
-        let quoted: Vec<String> = entry
-            .alternatives
-            .iter()
-            .map(|a| format!("'{a}'"))
-            .collect();
-        let alternatives = if quoted.is_empty() {
-            "een ander woord".to_owned()
-        } else {
-            quoted.join(" of ")
-        };
+        // "'als' of 'wanneer'", written in one string.
+        let mut alternatives = String::new();
+        for (n, a) in entry.alternatives.iter().enumerate() {
+            if n > 0 {
+                alternatives.push_str(" of ");
+            }
+            alternatives.push('\'');
+            alternatives.push_str(a);
+            alternatives.push('\'');
+        }
+        if alternatives.is_empty() {
+            alternatives.push_str("een ander woord");
+        }
         let mut f = self.meta.finding_with_hint(
             span,
             self.meta.message(&[
@@ -339,7 +341,7 @@ impl WordList {
             ]),
             entry.hint.as_deref().map(str::to_owned),
         );
-        if !replaceable && f.hint.is_none() && !quoted.is_empty() {
+        if !replaceable && f.hint.is_none() && !entry.alternatives.is_empty() {
             // A phrase split over the sentence ("nemen … in behandeling"): the words
             // cannot be swapped in place, so say how to rewrite.
             f.hint = Some(format!("Herschrijf de zin met {alternatives}."));
@@ -393,7 +395,6 @@ impl WordList {
 
     /// The hit a whole-word match of pattern `pattern` at `first..=last` (token indices)
     /// makes in its context, if any.
-    #[inline(never)]
     fn resolve(
         &self,
         doc: &Document,
@@ -592,42 +593,43 @@ impl Rule for WordList {
         let lookup = |head: &str| (self.patterns_at(head), self.by_second.get(head));
         // The whole-word matches of the patterns `patterns` (under the head of `head_len`
         // bytes) at word token `first`.
-        let mut matches_at = |first: usize,
-                              head_len: usize,
-                              (mut patterns, second): (&[u32], Option<&SecondWords>)| {
-            let t = &doc.tokens[first];
-            let rest = &lower[t.span.start..];
-            let mut also: &[u32] = &[];
-            if let Some(index) = second {
-                // Only the patterns that go on with the word after this one can match
-                // here: a space, then the next token's leading word (when that word
-                // lies inside the next token, a longer word there is no match).
-                let next = doc.tokens.get(first + 1).and_then(|n| {
-                    let next_head = vocab.head_len(doc, first + 1);
-                    (n.span.start == t.span.start + head_len + 1
-                        && rest.get(head_len) == Some(&b' ')
-                        && next_head <= n.span.len())
-                    .then_some((n, next_head))
-                });
-                if let Some((n, next_head)) = next {
-                    let word = &lower[n.span.start..n.span.start + next_head];
-                    patterns = &index.always;
-                    also = index
-                        .by_word
-                        .get(&word_hash::fnv1a(word))
-                        .map_or(&[], Vec::as_slice);
+        let mut matches_at =
+            |first: usize,
+             head_len: usize,
+             (mut patterns, second): (&[u32], Option<&SecondWords>)| {
+                let t = &doc.tokens[first];
+                let rest = &lower[t.span.start..];
+                let mut also: &[u32] = &[];
+                if let Some(index) = second {
+                    // Only the patterns that go on with the word after this one can match
+                    // here: a space, then the next token's leading word (when that word
+                    // lies inside the next token, a longer word there is no match).
+                    let next = doc.tokens.get(first + 1).and_then(|n| {
+                        let next_head = vocab.head_len(doc, first + 1);
+                        (n.span.start == t.span.start + head_len + 1
+                            && rest.get(head_len) == Some(&b' ')
+                            && next_head <= n.span.len())
+                        .then_some((n, next_head))
+                    });
+                    if let Some((n, next_head)) = next {
+                        let word = &lower[n.span.start..n.span.start + next_head];
+                        patterns = &index.always;
+                        also = index
+                            .by_word
+                            .get(&word_hash::fnv1a(word))
+                            .map_or(&[], Vec::as_slice);
+                    }
                 }
-            }
-            for &p in patterns.iter().chain(also) {
-                let p = p as usize;
-                let pat: &str = self.patterns[p].as_ref();
-                if continues(rest, pat.as_bytes(), head_len)
-                    && let Some(last) = whole_words_from(doc, first, t.span.start + pat.len())
-                {
-                    candidates.push((first, last, p));
+                for &p in patterns.iter().chain(also) {
+                    let p = p as usize;
+                    let pat: &str = self.patterns[p].as_ref();
+                    if continues(rest, pat.as_bytes(), head_len)
+                        && let Some(last) = whole_words_from(doc, first, t.span.start + pat.len())
+                    {
+                        candidates.push((first, last, p));
+                    }
                 }
-            }
-        };
+            };
         // A word's head (its leading run of letters and digits) lies inside it and
         // depends on its text alone: each distinct word's patterns are looked up once,
         // and only the tokens of words with patterns are visited.

@@ -8,7 +8,6 @@ use super::token::{ABBREV, INITIAL, Token, TokenKind};
 use super::tokenizer::{is_terminal, lowercase_same_len, tokenize};
 use super::vocab::Vocab;
 use crate::input::{BlockKind, Prose};
-use crate::rules::word_index::leading_word;
 use crate::text::word_set::WordSet;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -51,8 +50,6 @@ pub struct Document<'a> {
     letter: OnceLock<Option<Letter>>,
     /// The words the text explains itself, shared by the word rules.
     explained: OnceLock<rustc_hash::FxHashSet<String>>,
-    /// Per token, the byte length of its [`leading_word`] (see [`Document::heads`]).
-    heads: OnceLock<Vec<u32>>,
     /// The distinct words with their classes ([`Document::vocab`]).
     vocab: OnceLock<Vocab>,
     /// This text is a later part of a very large file ([`Document::part`]): it does not
@@ -131,7 +128,6 @@ impl<'a> Document<'a> {
             paragraphs: Vec::new(),
             letter: OnceLock::new(),
             explained: OnceLock::new(),
-            heads: OnceLock::new(),
             vocab: OnceLock::new(),
             continued: false,
         };
@@ -213,18 +209,6 @@ impl<'a> Document<'a> {
     pub fn explained_words(&self) -> &rustc_hash::FxHashSet<String> {
         self.explained
             .get_or_init(|| super::explained::explained_words(self))
-    }
-
-    /// Per token, the byte length of the [`leading_word`] of the lowercase text from the
-    /// token's start: the key the word-list rules look a token up under. Measured once per
-    /// document, not once per rule and token.
-    pub fn heads(&self) -> &[u32] {
-        self.heads.get_or_init(|| {
-            self.tokens
-                .iter()
-                .map(|t| leading_word(&self.lower[t.span.start..]).len() as u32)
-                .collect()
-        })
     }
 
     /// The distinct words of the text, each with an id and its word classes: rules
@@ -481,24 +465,6 @@ fn starts_sentence(tokens: &[Token], text: &str, last: usize, next: usize, punct
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn heads_are_the_leading_words_of_the_text_from_each_token() {
-        let doc =
-            Document::from_text("Uw E-mail van 5km, auto's en één café-eigenaar: www.x.nl ok.");
-        let heads: Vec<&str> = doc
-            .tokens
-            .iter()
-            .zip(doc.heads())
-            .map(|(t, &n)| &doc.lower[t.span.start..t.span.start + n as usize])
-            .collect();
-        assert_eq!(doc.heads().len(), doc.tokens.len());
-        for (t, h) in doc.tokens.iter().zip(&heads) {
-            assert_eq!(*h, leading_word(&doc.lower[t.span.start..]));
-        }
-        assert!(heads.contains(&"e") && heads.contains(&"één") && heads.contains(&"café"));
-        assert!(heads.contains(&"5km") && heads.contains(&"auto"));
-    }
 
     #[test]
     fn sentence_cursor_answers_as_sentence_at() {

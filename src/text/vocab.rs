@@ -193,15 +193,20 @@ impl Vocab {
 /// byte where both are ASCII.
 fn continues_word(text: &str, end: usize) -> bool {
     let b = text.as_bytes();
-    let (Some(&last), Some(&next)) = (end.checked_sub(1).and_then(|i| b.get(i)), b.get(end))
-    else {
+    let (Some(&last), Some(&next)) = (end.checked_sub(1).and_then(|i| b.get(i)), b.get(end)) else {
         return false;
     };
     if last.is_ascii() && next.is_ascii() {
         return last.is_ascii_alphanumeric() && next.is_ascii_alphanumeric();
     }
-    text[..end].chars().next_back().is_some_and(char::is_alphanumeric)
-        && text[end..].chars().next().is_some_and(char::is_alphanumeric)
+    text[..end]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// The ids of a document's words: an open-addressing table over the words' bytes. A
