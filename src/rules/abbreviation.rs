@@ -150,11 +150,16 @@ impl Rule for AbbreviationRule {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let lex = lexicon();
         let vocab = doc.vocab();
-        for s in &doc.sentences {
+        for (si, s) in doc.sentences.iter().enumerate() {
             // Letterhead, address block, subject and signature lines keep their
             // conventions ("Team Wmo", "T.a.v. de afdeling Zorg").
             // A subject line is running text.
             if doc.paragraphs[s.paragraph].kind == UnitKind::Line && !super::subject_line(doc, s) {
+                continue;
+            }
+            // An abbreviation is a word of its class, or "t/m": a sentence with neither is
+            // skipped.
+            if vocab.sentence_classes(si) & (wc::ABBREVIATION | wc::SLASH) == 0 {
                 continue;
             }
             let mut i = s.tokens.start;
@@ -166,8 +171,9 @@ impl Rule for AbbreviationRule {
                 }
                 // "t/m", "p/a": three tokens without spaces.
                 let mut span = t.span;
-                if let (Some(slash), Some(next)) = (doc.tokens.get(i), doc.tokens.get(i + 1))
-                    && i + 1 < s.tokens.end
+                if i + 1 < s.tokens.end
+                    && vocab.is(i, wc::SLASH)
+                    && let (Some(slash), Some(next)) = (doc.tokens.get(i), doc.tokens.get(i + 1))
                     && doc.token_text(slash) == "/"
                     && slash.span.start == t.span.end
                     && next.span.start == slash.span.end

@@ -108,17 +108,11 @@ impl Clamp {
     }
 
     /// "het in januari door de agent ingevulde formulier"
-    fn noun_clamp(
-        &self,
-        doc: &Document,
-        s: &Sentence,
-        lw: &[&str],
-        lex: &Lexicon,
-        out: &mut Vec<Finding>,
-    ) {
+    fn noun_clamp(&self, doc: &Document, s: &Sentence, lex: &Lexicon, out: &mut Vec<Finding>) {
         let toks = doc.sentence_tokens(s);
         let vocab = doc.vocab();
         let class = |k: usize| vocab.classes(s.tokens.start + k);
+        let lw = |k: usize| doc.token_lower(&toks[k]);
         let mut i = 0;
         while i < toks.len() {
             if class(i) & wc::CLAMP_DETERMINER == 0
@@ -139,7 +133,7 @@ impl Clamp {
                     n.kind == TokenKind::Word
                         && class(k + 1) & (wc::SUBORDINATOR | wc::FINITE | wc::NOT_NOUN) == 0
                 });
-                let te_infinitive = k > 0 && lw[k - 1] == "te" && is_infinitive(lw[k]);
+                let te_infinitive = k > 0 && lw(k - 1) == "te" && is_infinitive(lw(k));
                 // "van de Verenigde Staten": right after an article, the participle belongs
                 // to that article's phrase, not to the one at the start.
                 let own_article = class(k - 1) & wc::CLAMP_DETERMINER != 0;
@@ -147,7 +141,7 @@ impl Clamp {
                 if own_article || capital {
                     continue;
                 }
-                if noun_follows && (attributive_participle(lw[k], lex) || te_infinitive) {
+                if noun_follows && (attributive_participle(lw(k), lex) || te_infinitive) {
                     // Words strictly between the article and the participle ("te" not counted).
                     let gap = toks[i + 1..k].iter().filter(|t| t.counts_as_word()).count()
                         - usize::from(te_infinitive);
@@ -160,13 +154,13 @@ impl Clamp {
                     // Include the noun: "het … ingevulde (en ondertekende) (maximale) formulier".
                     let mut end = k + 1;
                     while end + 2 < toks.len()
-                        && lw[end] == "en"
-                        && attributive_participle(lw[end + 1], lex)
+                        && lw(end) == "en"
+                        && attributive_participle(lw(end + 1), lex)
                     {
                         end += 2;
                     }
                     if end + 1 < toks.len()
-                        && lw[end].ends_with('e')
+                        && lw(end).ends_with('e')
                         && toks[end + 1].kind == TokenKind::Word
                     {
                         end += 1;
@@ -181,17 +175,11 @@ impl Clamp {
     }
 
     /// "Wij hebben uw aanvraag … ontvangen"
-    fn verb_clamp(
-        &self,
-        doc: &Document,
-        s: &Sentence,
-        lw: &[&str],
-        lex: &Lexicon,
-        out: &mut Vec<Finding>,
-    ) {
+    fn verb_clamp(&self, doc: &Document, s: &Sentence, lex: &Lexicon, out: &mut Vec<Finding>) {
         let toks = doc.sentence_tokens(s);
         let vocab = doc.vocab();
         let class = |k: usize| vocab.classes(s.tokens.start + k);
+        let lw = |k: usize| doc.token_lower(&toks[k]);
         // Clauses: split at punctuation and at subordinating words.
         let mut start = 0;
         for i in 0..=toks.len() {
@@ -223,29 +211,31 @@ impl Clamp {
             // hebben, zijn and worden end in a participle.
             let modal = class(fin) & wc::MODAL != 0;
             let final_verb = if modal {
-                is_infinitive(lw[last])
-                    || is_participle(lw[last], lex) && is_infinitive(lw[last - 1])
+                is_infinitive(lw(last))
+                    || is_participle(lw(last), lex) && is_infinitive(lw(last - 1))
             } else {
-                is_participle(lw[last], lex)
+                is_participle(lw(last), lex)
             };
             if !final_verb {
                 continue;
             }
             let mut cluster = last;
             while cluster > fin + 1
-                && (is_infinitive(lw[cluster - 1])
+                && (is_infinitive(lw(cluster - 1))
                     || class(cluster - 1) & wc::FINITE != 0
-                    || lw[cluster - 1] == "te")
+                    || lw(cluster - 1) == "te")
             {
                 cluster -= 1;
             }
             // An inverted subject pronoun ("hebben wij", "kunt u") is no burden.
-            let pronoun = usize::from(lw.get(fin + 1).is_some_and(|w| {
-                matches!(
-                    *w,
-                    "u" | "wij" | "we" | "ik" | "je" | "jij" | "hij" | "zij" | "ze"
-                )
-            }));
+            let pronoun = usize::from((fin + 1 < toks.len()).then(|| lw(fin + 1)).is_some_and(
+                |w| {
+                    matches!(
+                        w,
+                        "u" | "wij" | "we" | "ik" | "je" | "jij" | "hij" | "zij" | "ze"
+                    )
+                },
+            ));
             let gap = toks[fin + 1..cluster]
                 .iter()
                 .filter(|t| t.counts_as_word())
@@ -266,7 +256,6 @@ impl Rule for Clamp {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let lex = lexicon();
         let vocab = doc.vocab();
-        let mut lw = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             // A noun clamp starts with an article and a preposition, a verb clamp with a
             // finite auxiliary or modal.
@@ -276,12 +265,11 @@ impl Rule for Clamp {
             if !noun && !verb {
                 continue;
             }
-            doc.lower_words(s, &mut lw);
             if noun {
-                self.noun_clamp(doc, s, &lw, lex, out);
+                self.noun_clamp(doc, s, lex, out);
             }
             if verb {
-                self.verb_clamp(doc, s, &lw, lex, out);
+                self.verb_clamp(doc, s, lex, out);
             }
         }
     }

@@ -99,6 +99,9 @@ pub const VINDEN: Classes = 1 << 36;
 /// Prepositions before "(de) X-ing van" (`naamwoordstijl`).
 pub const NOMINAL_PREPOSITION: Classes = 1 << 37;
 
+/// The slash ("t/m", "en/of").
+pub const SLASH: Classes = 1 << 38;
+
 /// The words of each class listed by its words (the lexicon's classes are added in
 /// [`classes_of`]).
 const LISTS: &[(Classes, &[&str])] = &[
@@ -145,6 +148,7 @@ const LISTS: &[(Classes, &[&str])] = &[
     ),
     (NEGATION_CLAUSE_PUNCT, &[",", ";", ":", "(", ")"]),
     (COMMA, &[","]),
+    (SLASH, &["/"]),
     (HET, &["het"]),
     (VAN, &["van"]),
     (PLAATS, &["plaats"]),
