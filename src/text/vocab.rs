@@ -31,6 +31,8 @@ pub struct Vocab {
     /// run the tokeniser split, as between Latin and Japanese): their leading word, read
     /// from the text, may reach past the token. Nearly always empty.
     joined: Vec<u32>,
+    /// The same as a bit per token (empty when there are none).
+    joined_bits: Vec<u64>,
 }
 
 impl Vocab {
@@ -91,7 +93,15 @@ impl Vocab {
             .iter()
             .map(|sp| leading_word(&doc.lower[sp.start..sp.end]).len() as u32)
             .collect();
+        let mut joined_bits = Vec::new();
+        if !joined.is_empty() {
+            joined_bits = vec![0u64; ids.len().div_ceil(64)];
+            for &i in &joined {
+                joined_bits[i as usize / 64] |= 1 << (i % 64);
+            }
+        }
         Vocab {
+            joined_bits,
             ids,
             first,
             classes,
@@ -137,7 +147,7 @@ impl Vocab {
     /// Is token `i` one of [`Vocab::joined`]?
     #[inline]
     pub fn is_joined(&self, token: usize) -> bool {
-        !self.joined.is_empty() && self.joined.binary_search(&(token as u32)).is_ok()
+        !self.joined_bits.is_empty() && self.joined_bits[token / 64] >> (token % 64) & 1 == 1
     }
 
     /// Number of distinct words: the length of a vector indexed by id.
