@@ -102,6 +102,9 @@ pub const NOMINAL_PREPOSITION: Classes = 1 << 37;
 /// The slash ("t/m", "en/of").
 pub const SLASH: Classes = 1 << 38;
 
+/// Quotation marks (the address-form rules leave quoted words alone).
+pub const QUOTE_MARK: Classes = 1 << 39;
+
 /// The words of each class listed by its words (the lexicon's classes are added in
 /// [`classes_of`]).
 const LISTS: &[(Classes, &[&str])] = &[
@@ -148,6 +151,10 @@ const LISTS: &[(Classes, &[&str])] = &[
     ),
     (NEGATION_CLAUSE_PUNCT, &[",", ";", ":", "(", ")"]),
     (COMMA, &[","]),
+    (
+        QUOTE_MARK,
+        &["“", "„", "‘", "«", "”", "»", "\"", "''", "'", "’"],
+    ),
     (SLASH, &["/"]),
     (HET, &["het"]),
     (VAN, &["van"]),
