@@ -251,6 +251,11 @@ impl Passive {
         let participles: Vec<usize> = (0..words.len())
             .filter(|&k| {
                 let (i, w) = (words[k], lower(words[k]));
+                // Most words have no participle shape: that answer (one per distinct
+                // word) comes first.
+                if !is_participle_at(i) {
+                    return false;
+                }
                 let t = &doc.tokens[i];
                 // Capitalised mid-sentence: a name or noun, not a participle.
                 let capital = doc
@@ -265,7 +270,7 @@ impl Passive {
                             .get(k + 1)
                             .is_some_and(|&n| GEZIEN_NOT_PARTICIPLE_BEFORE.contains(&lower(n))));
                 let name = capital && t.span.start != sentence_start;
-                !(name || attributive || gezien_other) && is_participle_at(i)
+                !(name || attributive || gezien_other)
             })
             .map(|k| words[k])
             .collect();
