@@ -70,10 +70,82 @@ pub struct FileFinding {
     pub message: String,
     pub hint: Option<String>,
     /// The flagged text as it stands in the source.
-    pub text: String,
+    pub text: SourceText,
     #[serde(flatten)]
     pub location: Location,
     pub suggestions: Vec<LocatedSuggestion>,
+}
+
+/// A piece of a file's decoded source text, kept as the shared source and a span
+/// instead of a copy: a large text has many findings. Reads as a `&str`, and serialises
+/// and prints as one.
+#[derive(Clone)]
+pub struct SourceText {
+    source: Arc<String>,
+    span: Span,
+}
+
+impl SourceText {
+    /// `span` of `source`; it must lie on character boundaries.
+    pub fn new(source: &Arc<String>, span: Span) -> SourceText {
+        assert!(source.is_char_boundary(span.start) && source.is_char_boundary(span.end));
+        SourceText {
+            source: Arc::clone(source),
+            span,
+        }
+    }
+}
+
+impl std::ops::Deref for SourceText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.source[self.span.start..self.span.end]
+    }
+}
+
+impl std::fmt::Debug for SourceText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl std::fmt::Display for SourceText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl Serialize for SourceText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
+    }
+}
+
+impl PartialEq for SourceText {
+    fn eq(&self, other: &SourceText) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for SourceText {}
+
+impl PartialEq<str> for SourceText {
+    fn eq(&self, other: &str) -> bool {
+        &**self == other
+    }
+}
+
+impl PartialEq<&str> for SourceText {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
+impl PartialEq<String> for SourceText {
+    fn eq(&self, other: &String) -> bool {
+        **self == **other
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -141,6 +213,8 @@ impl Part {
 /// by place) are located fastest: see [`LineCursor`].
 struct Locator<'a> {
     source: &'a str,
+    /// The same source, to share with the findings' texts.
+    shared: &'a Arc<String>,
     prose: &'a Prose,
     lines: &'a LineIndex,
     encoding: Encoding,
@@ -355,6 +429,7 @@ impl WholeFile<'_> {
     fn locator(&self, base: usize) -> Locator<'_> {
         Locator {
             source: self.source,
+            shared: self.source,
             prose: self.prose,
             lines: self.line_index,
             encoding: self.encoding,
@@ -397,7 +472,7 @@ impl WholeFile<'_> {
                 severity: f.severity,
                 message: f.message,
                 hint: f.hint,
-                text: source[location.text_span.start..location.text_span.end].to_owned(),
+                text: SourceText::new(self.source, location.text_span),
                 location,
                 suggestions,
             });
@@ -523,7 +598,7 @@ fn add_unused(
             severity: meta.severity,
             message,
             hint: meta.def.hint.clone(),
-            text: loc.source[span.start..span.end].to_owned(),
+            text: SourceText::new(loc.shared, span),
             location: loc.located(span),
             suggestions: Vec::new(),
         });
@@ -532,8 +607,9 @@ fn add_unused(
 }
 
 impl FileReport {
-    /// Drop what only the terminal snippets need (the source text), to keep memory
-    /// bounded when thousands of reports are kept for JSON or SARIF.
+    /// Drop what only the terminal snippets need (the report's hold on the source text,
+    /// whose flagged pieces the findings keep), to keep memory bounded when thousands of
+    /// reports are kept for JSON or SARIF.
     pub fn slim(&mut self) {
         self.source = Arc::default();
         self.line_index = Arc::new(LineIndex::new(""));
