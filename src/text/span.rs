@@ -179,7 +179,11 @@ pub struct LineCursor<'a> {
     /// Start of that line, and of the next one (`usize::MAX` after the last line).
     start: usize,
     next: usize,
-    /// A character boundary on that line, and the characters from the line start to it.
+    /// Whether that line is ASCII (and not longer than [`ASCII_LINE`]): then a column is
+    /// the distance in bytes.
+    ascii: bool,
+    /// Otherwise a character boundary on the line, and the characters from the line
+    /// start to it.
     at: usize,
     chars: usize,
 }
@@ -187,18 +191,30 @@ pub struct LineCursor<'a> {
 /// Lines a cursor steps over one by one before it searches.
 const STEPS: usize = 8;
 
+/// The longest line a cursor checks for ASCII when it moves to it (a line it may come
+/// back to often, so the check must stay cheap).
+const ASCII_LINE: usize = 2 * MARK_BYTES;
+
 impl<'a> LineCursor<'a> {
     /// A cursor at the start of `text`, the text `index` was built from.
     pub fn new(index: &'a LineIndex, text: &'a str) -> Self {
-        LineCursor {
+        let mut cursor = LineCursor {
             index,
             text,
             line: 0,
             start: 0,
             next: index.starts.get(1).copied().unwrap_or(usize::MAX),
+            ascii: false,
             at: 0,
             chars: 0,
-        }
+        };
+        cursor.ascii = cursor.line_is_ascii();
+        cursor
+    }
+
+    fn line_is_ascii(&self) -> bool {
+        let end = self.next.min(self.text.len());
+        end - self.start <= ASCII_LINE && self.text.as_bytes()[self.start..end].is_ascii()
     }
 
     /// As [`LineIndex::line_col`].
@@ -206,6 +222,12 @@ impl<'a> LineCursor<'a> {
         let offset = offset.min(self.text.len());
         if offset < self.start || offset >= self.next {
             self.seek(offset);
+        }
+        if self.ascii {
+            return LineCol {
+                line: self.line + 1,
+                column: offset - self.start + 1,
+            };
         }
         let end = self.text.floor_char_boundary(offset);
         if end < self.at {
@@ -229,7 +251,17 @@ impl<'a> LineCursor<'a> {
     /// the offset before. `None` for any other offset.
     pub fn ahead(&self, offset: usize) -> Option<LineCol> {
         let offset = offset.min(self.text.len());
-        if offset < self.at || offset >= self.next || offset - self.at > 2 * MARK_BYTES {
+        if self.ascii && self.start <= offset && offset < self.next {
+            return Some(LineCol {
+                line: self.line + 1,
+                column: offset - self.start + 1,
+            });
+        }
+        if self.ascii
+            || offset < self.at
+            || offset >= self.next
+            || offset - self.at > 2 * MARK_BYTES
+        {
             return None;
         }
         let end = self.text.floor_char_boundary(offset);
@@ -262,6 +294,7 @@ impl<'a> LineCursor<'a> {
         self.next = starts.get(self.line + 1).copied().unwrap_or(usize::MAX);
         self.at = self.start;
         self.chars = 0;
+        self.ascii = self.line_is_ascii();
     }
 }
 
