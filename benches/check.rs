@@ -1,5 +1,5 @@
 //! Criterion benchmarks: the tokeniser, each rule on its own, one whole letter from bytes
-//! to findings, and a hundred letters. `cargo bench --bench check`; CI runs it once as a
+//! to findings, a hundred letters, and rendering their findings. `cargo bench --bench check`; CI runs it once as a
 //! smoke test (`-- --test`). The whole-process figures (MB/s, start-up, memory) come from
 //! benches/bench.sh; both are summarised in docs/performance.md.
 
@@ -87,5 +87,32 @@ fn whole(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, tokenizer, rules, whole);
+/// The findings pipeline after the rules: one report of many findings rendered in the
+/// formats that write one line per finding.
+fn output(c: &mut Criterion) {
+    let rules = helder::default_rules();
+    let big = corpus();
+    let loaded = input::load(big.as_bytes(), Format::Text).unwrap();
+    let report = analyze_with("b", loaded, Format::Text, &rules, Options::FINDINGS);
+    let reports = std::slice::from_ref(&report);
+    let mut g = c.benchmark_group("uitvoer");
+    g.throughput(Throughput::Elements(report.findings.len() as u64));
+    g.bench_function("compact", |b| {
+        b.iter(|| {
+            let mut out = Vec::new();
+            helder::render::compact::render(&mut out, black_box(reports)).unwrap();
+            out
+        })
+    });
+    g.bench_function("github", |b| {
+        b.iter(|| {
+            let mut out = Vec::new();
+            helder::render::github::render(&mut out, black_box(reports)).unwrap();
+            out
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, tokenizer, rules, whole, output);
 criterion_main!(benches);

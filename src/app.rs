@@ -217,10 +217,8 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
             let mut buf = Vec::new();
             match args.format {
                 CheckFormat::Terminal => render::terminal::render_file(&mut buf, &r)?,
-                CheckFormat::Compact => {
-                    render::compact::render(&mut buf, std::slice::from_ref(&r))?
-                }
-                CheckFormat::Github => render::github::render(&mut buf, std::slice::from_ref(&r))?,
+                CheckFormat::Compact => render::compact::render_into(&mut buf, &r),
+                CheckFormat::Github => render::github::render_into(&mut buf, &r),
                 CheckFormat::Json => json.as_mut().expect("begun").add(&mut buf, &r)?,
                 CheckFormat::Sarif => sarif.as_mut().expect("begun").add(&mut buf, &r)?,
                 CheckFormat::Html => html.as_mut().expect("begun").add(&mut buf, &r)?,

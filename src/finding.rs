@@ -68,31 +68,25 @@ pub struct Finding {
     pub suggestions: Vec<Suggestion>,
 }
 
-/// Fill `{name}` placeholders in a message template.
+/// Fill `{name}` placeholders in a message template. A name without a value, and a `{`
+/// without a `}` after it, stay as they are. The result is allocated once, with room
+/// for the template and every value.
 pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
+    let size = template.len() + vars.iter().map(|(_, v)| v.len()).sum::<usize>();
+    let mut out = String::with_capacity(size);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
+    while let Some(open) = memchr::memchr(b'{', rest.as_bytes()) {
         let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match vars.iter().find(|(n, _)| *n == name) {
-                    Some((_, v)) => out.push_str(v),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
+        let Some(close) = memchr::memchr(b'}', after.as_bytes()) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let name = &after[..close];
+        match vars.iter().find(|(n, _)| *n == name) {
+            Some((_, v)) => out.push_str(v),
+            None => out.push_str(&rest[open..open + close + 2]),
         }
+        rest = &after[close + 1..];
     }
     out.push_str(rest);
     out
@@ -104,7 +98,12 @@ pub fn match_case(original: &str, replacement: &str) -> String {
     let upper_first = original.chars().next().is_some_and(char::is_uppercase);
     let mut cs = replacement.chars();
     match cs.next() {
-        Some(c) if upper_first => c.to_uppercase().chain(cs).collect(),
+        Some(c) if upper_first => {
+            let mut out = String::with_capacity(replacement.len() + 2);
+            out.extend(c.to_uppercase());
+            out.push_str(cs.as_str());
+            out
+        }
         _ => replacement.to_owned(),
     }
 }
@@ -112,6 +111,69 @@ pub fn match_case(original: &str, replacement: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first `fill`, a char search at a time: the oracle for the one above.
+    fn fill_oracle(template: &str, vars: &[(&str, &str)]) -> String {
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) => {
+                    let name = &after[..close];
+                    match vars.iter().find(|(n, _)| *n == name) {
+                        Some((_, v)) => out.push_str(v),
+                        None => {
+                            out.push('{');
+                            out.push_str(name);
+                            out.push('}');
+                        }
+                    }
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push_str(&rest[open..]);
+                    rest = "";
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn match_case_oracle(original: &str, replacement: &str) -> String {
+        let upper_first = original.chars().next().is_some_and(char::is_uppercase);
+        let mut cs = replacement.chars();
+        match cs.next() {
+            Some(c) if upper_first => c.to_uppercase().chain(cs).collect(),
+            _ => replacement.to_owned(),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fill_agrees_with_the_oracle(
+            template in "([a-zé' ]|\\{|\\}|\\{match\\}|\\{x\\}|\\{match|😀){0,30}",
+            value in "[a-zé{}😀 ]{0,12}",
+            other in "[a-z{}]{0,5}",
+        ) {
+            let vars = [("match", value.as_str()), ("x", other.as_str()), ("match", "dubbel")];
+            proptest::prop_assert_eq!(fill(&template, &vars), fill_oracle(&template, &vars));
+            proptest::prop_assert_eq!(fill(&template, &[]), fill_oracle(&template, &[]));
+        }
+
+        #[test]
+        fn match_case_agrees_with_the_oracle(
+            original in "[aAéÉßǆ1 ]{0,3}",
+            replacement in "[aAéÉßǆŉ1 ]{0,4}",
+        ) {
+            proptest::prop_assert_eq!(
+                match_case(&original, &replacement),
+                match_case_oracle(&original, &replacement)
+            );
+        }
+    }
 
     #[test]
     fn fills_known_and_keeps_unknown() {

@@ -6,6 +6,7 @@ use crate::input::{Encoding, Format, Loaded, Prose};
 use crate::rules::{Rule, RuleSet, combine};
 use crate::score::{Features, Score, Tally, b1_score, level, sentence_features};
 use crate::suppress::Directives;
+use crate::text::span::LineCursor;
 use crate::text::{Document, LineIndex, Span};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -69,10 +70,82 @@ pub struct FileFinding {
     pub message: String,
     pub hint: Option<String>,
     /// The flagged text as it stands in the source.
-    pub text: String,
+    pub text: SourceText,
     #[serde(flatten)]
     pub location: Location,
     pub suggestions: Vec<LocatedSuggestion>,
+}
+
+/// A piece of a file's decoded source text, kept as the shared source and a span
+/// instead of a copy: a large text has many findings. Reads as a `&str`, and serialises
+/// and prints as one.
+#[derive(Clone)]
+pub struct SourceText {
+    source: Arc<String>,
+    span: Span,
+}
+
+impl SourceText {
+    /// `span` of `source`; it must lie on character boundaries.
+    pub fn new(source: &Arc<String>, span: Span) -> SourceText {
+        assert!(source.is_char_boundary(span.start) && source.is_char_boundary(span.end));
+        SourceText {
+            source: Arc::clone(source),
+            span,
+        }
+    }
+}
+
+impl std::ops::Deref for SourceText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.source[self.span.start..self.span.end]
+    }
+}
+
+impl std::fmt::Debug for SourceText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl std::fmt::Display for SourceText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl Serialize for SourceText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
+    }
+}
+
+impl PartialEq for SourceText {
+    fn eq(&self, other: &SourceText) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for SourceText {}
+
+impl PartialEq<str> for SourceText {
+    fn eq(&self, other: &str) -> bool {
+        &**self == other
+    }
+}
+
+impl PartialEq<&str> for SourceText {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
+impl PartialEq<String> for SourceText {
+    fn eq(&self, other: &String) -> bool {
+        **self == **other
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -136,22 +209,37 @@ impl Part {
     }
 }
 
-/// Maps prose spans to file locations.
+/// Maps prose spans to file locations. Spans that come in text order (findings sorted
+/// by place) are located fastest: see [`LineCursor`].
 struct Locator<'a> {
     source: &'a str,
+    /// The same source, to share with the findings' texts.
+    shared: &'a Arc<String>,
     prose: &'a Prose,
     lines: &'a LineIndex,
     encoding: Encoding,
     /// Where the checked part starts in the prose: rules give spans in the part.
     base: usize,
+    /// One cursor for the starts of the spans, and one for the ends that are not on the
+    /// line of their start: each of them mostly moves forward.
+    starts: LineCursor<'a>,
+    ends: LineCursor<'a>,
 }
 
 impl Locator<'_> {
-    fn locate(&self, part_span: Span) -> Location {
+    fn locate(&mut self, part_span: Span) -> Location {
         let prose_span = Span::new(part_span.start + self.base, part_span.end + self.base);
         let s = self.prose.map.span_to_source(prose_span);
-        let a = self.lines.line_col(self.source, s.start);
-        let b = self.lines.line_col(self.source, s.end);
+        self.located(s)
+    }
+
+    /// The location of a span of the source text.
+    fn located(&mut self, s: Span) -> Location {
+        let a = self.starts.line_col(s.start);
+        let b = match self.starts.ahead(s.end) {
+            Some(b) => b,
+            None => self.ends.line_col(s.end),
+        };
         Location {
             start: self
                 .encoding
@@ -250,8 +338,9 @@ pub fn analyze_in_parts(
         source: &source,
         line_index: &line_index,
         prose: &prose,
-        directives: source
-            .contains("helder-")
+        // A vectorised search: the text is large and nearly always has no directive.
+        directives: memchr::memmem::find(source.as_bytes(), b"helder-")
+            .is_some()
             .then(|| Directives::parse(&source, &line_index)),
         rules,
         options,
@@ -297,7 +386,7 @@ pub fn analyze_in_parts(
                     }
                 };
                 if part.last {
-                    add_unused(still, &mut c.report.findings, rules, &file.locator(0));
+                    add_unused(still, &mut c.report.findings, rules, &mut file.locator(0));
                 } else {
                     unused = Some(still);
                 }
@@ -341,16 +430,19 @@ impl WholeFile<'_> {
     fn locator(&self, base: usize) -> Locator<'_> {
         Locator {
             source: self.source,
+            shared: self.source,
             prose: self.prose,
             lines: self.line_index,
             encoding: self.encoding,
             base,
+            starts: LineCursor::new(self.line_index, self.source),
+            ends: LineCursor::new(self.line_index, self.source),
         }
     }
 
     fn check(&self, part: Part, range: Range<usize>) -> CheckedPart {
         let (rules, options, source) = (self.rules, self.options, self.source.as_str());
-        let loc = self.locator(range.start);
+        let mut loc = self.locator(range.start);
         let doc = Document::part(self.text, self.prose, range, part.first());
         let per_rule = rules.run(&doc);
         let threshold = rules.long_sentence_threshold();
@@ -361,45 +453,41 @@ impl WholeFile<'_> {
             Vec::new()
         };
         let all: Vec<&dyn Rule> = rules.rules().collect();
-        let mut findings: Vec<FileFinding> = combine(&all, &doc, per_rule)
-            .into_iter()
-            .map(|f| {
-                let location = loc.locate(f.span);
-                FileFinding {
-                    rule: f.rule,
-                    severity: f.severity,
-                    message: f.message,
-                    hint: f.hint,
-                    text: source[location.text_span.start..location.text_span.end].to_owned(),
+        let combined = combine(&all, &doc, per_rule);
+        let mut findings: Vec<FileFinding> = Vec::with_capacity(combined.len());
+        for f in combined {
+            let location = loc.locate(f.span);
+            let mut suggestions = Vec::with_capacity(f.suggestions.len());
+            for s in f.suggestions {
+                let location = loc.locate(s.span);
+                let t = location.text_span;
+                suggestions.push(LocatedSuggestion {
+                    exact: source.get(t.start..t.end) == doc.text.get(s.span.start..s.span.end),
+                    replacement: s.replacement,
+                    safety: s.safety,
                     location,
-                    suggestions: f
-                        .suggestions
-                        .into_iter()
-                        .map(|s| {
-                            let location = loc.locate(s.span);
-                            let t = location.text_span;
-                            LocatedSuggestion {
-                                exact: source.get(t.start..t.end)
-                                    == doc.text.get(s.span.start..s.span.end),
-                                replacement: s.replacement,
-                                safety: s.safety,
-                                location,
-                            }
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
+                });
+            }
+            findings.push(FileFinding {
+                rule: f.rule,
+                severity: f.severity,
+                message: f.message,
+                hint: f.hint,
+                text: SourceText::new(self.source, location.text_span),
+                location,
+                suggestions,
+            });
+        }
         let unused = self.directives.as_ref().map(|dirs| {
             let unused = suppress(dirs, &mut findings, rules, &loc);
             if !part.last {
                 // Sorted as the last part is (where the unused ones are added).
-                add_unused(Vec::new(), &mut findings, rules, &loc);
+                add_unused(Vec::new(), &mut findings, rules, &mut loc);
             }
             unused
         });
         let (sentences, paragraphs) = if options.sentences {
-            sentence_infos(&doc, &features, &loc)
+            sentence_infos(&doc, &features, &mut self.locator(loc.base))
         } else {
             (Vec::new(), Vec::new())
         };
@@ -431,7 +519,7 @@ impl WholeFile<'_> {
 fn sentence_infos(
     doc: &Document,
     features: &[Features],
-    loc: &Locator,
+    loc: &mut Locator,
 ) -> (Vec<SentenceInfo>, Vec<ParagraphInfo>) {
     let sentences = doc
         .sentences
@@ -500,30 +588,19 @@ fn add_unused(
     unused: Vec<(Span, String)>,
     findings: &mut Vec<FileFinding>,
     rules: &RuleSet,
-    loc: &Locator,
+    loc: &mut Locator,
 ) {
     let Some(meta) = rules.get(crate::suppress::UNUSED_RULE).map(|r| r.meta()) else {
         return;
     };
-    let (source, lines) = (loc.source, loc.lines);
     for (span, message) in unused {
-        let a = lines.line_col(source, span.start);
-        let b = lines.line_col(source, span.end);
         findings.push(FileFinding {
             rule: meta.id,
             severity: meta.severity,
             message,
             hint: meta.def.hint.clone(),
-            text: source[span.start..span.end].to_owned(),
-            location: Location {
-                start: loc.encoding.file_offset_indexed(source, span.start, lines),
-                end: loc.encoding.file_offset_indexed(source, span.end, lines),
-                line: a.line,
-                column: a.column,
-                end_line: b.line,
-                end_column: b.column,
-                text_span: span,
-            },
+            text: SourceText::new(loc.shared, span),
+            location: loc.located(span),
             suggestions: Vec::new(),
         });
     }
@@ -531,8 +608,9 @@ fn add_unused(
 }
 
 impl FileReport {
-    /// Drop what only the terminal snippets need (the source text), to keep memory
-    /// bounded when thousands of reports are kept for JSON or SARIF.
+    /// Drop what only the terminal snippets need (the report's hold on the source text,
+    /// whose flagged pieces the findings keep), to keep memory bounded when thousands of
+    /// reports are kept for JSON or SARIF.
     pub fn slim(&mut self) {
         self.source = Arc::default();
         self.line_index = Arc::new(LineIndex::new(""));

@@ -754,6 +754,15 @@ impl SourceMap {
     }
 
     pub fn span_to_source(&self, span: Span) -> Span {
+        // Plain text: one exact piece from the start, as long as the text.
+        if let [p] = self.pieces[..]
+            && p.prose_start == 0
+            && p.exact()
+            && span.start <= span.end
+            && span.end <= p.len
+        {
+            return Span::new(p.src_start + span.start, p.src_start + span.end);
+        }
         let start = self.to_source(span.start, false);
         let end = self.to_source(span.end, true).max(start);
         Span::new(start, end)
@@ -904,5 +913,27 @@ mod tests {
         let mut m = SourceMap::default();
         m.push(0, 1, 0, 5); // "&amp;" → "&"
         assert_eq!(m.span_to_source(Span::new(0, 1)), Span::new(0, 5));
+    }
+
+    #[test]
+    fn one_piece_maps_as_the_general_way() {
+        let general = |m: &SourceMap, span: Span| {
+            let start = m.to_source(span.start, false);
+            Span::new(start, m.to_source(span.end, true).max(start))
+        };
+        let mut shifted = SourceMap::default();
+        shifted.push(0, 10, 3, 10);
+        let mut late = SourceMap::default();
+        late.push(2, 10, 3, 10);
+        let mut inexact = SourceMap::default();
+        inexact.push_inexact(0, 10, 3, 12);
+        for m in [SourceMap::identity(10), shifted, late, inexact] {
+            for start in 0..13 {
+                for end in 0..13 {
+                    let span = Span::new(start, end);
+                    assert_eq!(m.span_to_source(span), general(&m, span), "{m:?} {span:?}");
+                }
+            }
+        }
     }
 }

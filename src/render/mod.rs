@@ -33,13 +33,46 @@ impl Summary {
     pub fn add(&mut self, r: &FileReport) {
         self.files += usize::from(r.part.last);
         self.findings += r.findings.len();
-        self.errors += r.count(Severity::Error);
-        self.warnings += r.count(Severity::Warning);
-        self.infos += r.count(Severity::Info);
+        for f in &r.findings {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
     }
+}
+
+/// Append `n` in decimal to `buf`, without the `fmt` machinery.
+pub(crate) fn push_decimal(buf: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(&digits[i..]);
 }
 
 /// "1 bestand", "3 bestanden": Dutch singular and plural.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        #[test]
+        fn decimals_as_fmt_writes_them(n in proptest::num::usize::ANY, small in 0usize..1000) {
+            for n in [n, small, 0, usize::MAX] {
+                let mut buf = Vec::new();
+                super::push_decimal(&mut buf, n);
+                proptest::prop_assert_eq!(buf, n.to_string().into_bytes());
+            }
+        }
+    }
 }

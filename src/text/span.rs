@@ -70,7 +70,7 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
-        starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex {
             starts,
             marks: std::sync::OnceLock::new(),
@@ -156,11 +156,146 @@ fn marks(text: &str) -> Vec<Mark> {
     }
 }
 
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+/// Characters in `s`: its length in bytes when it is ASCII (a word at a time).
+fn count_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// Line and column of many offsets in one text, for offsets that mostly come in text
+/// order (findings sorted by place): the line is found by stepping on from the line of
+/// the offset before, and the column by counting on from that offset, instead of a
+/// binary search over every line start and a count from the line start. Any order gives
+/// what [`LineIndex::line_col`] gives; going back on a line counts from its start again.
+#[derive(Clone, Debug)]
+pub struct LineCursor<'a> {
+    index: &'a LineIndex,
+    text: &'a str,
+    /// 0-based line of the offset before.
+    line: usize,
+    /// Start of that line, and of the next one (`usize::MAX` after the last line).
+    start: usize,
+    next: usize,
+    /// Whether that line is ASCII (and not longer than [`ASCII_LINE`]): then a column is
+    /// the distance in bytes.
+    ascii: bool,
+    /// Otherwise a character boundary on the line, and the characters from the line
+    /// start to it.
+    at: usize,
+    chars: usize,
+}
+
+/// Lines a cursor steps over one by one before it searches.
+const STEPS: usize = 8;
+
+/// The longest line a cursor checks for ASCII when it moves to it (a line it may come
+/// back to often, so the check must stay cheap).
+const ASCII_LINE: usize = 2 * MARK_BYTES;
+
+impl<'a> LineCursor<'a> {
+    /// A cursor at the start of `text`, the text `index` was built from.
+    pub fn new(index: &'a LineIndex, text: &'a str) -> Self {
+        let mut cursor = LineCursor {
+            index,
+            text,
+            line: 0,
+            start: 0,
+            next: index.starts.get(1).copied().unwrap_or(usize::MAX),
+            ascii: false,
+            at: 0,
+            chars: 0,
+        };
+        cursor.ascii = cursor.line_is_ascii();
+        cursor
+    }
+
+    fn line_is_ascii(&self) -> bool {
+        let end = self.next.min(self.text.len());
+        end - self.start <= ASCII_LINE && self.text.as_bytes()[self.start..end].is_ascii()
+    }
+
+    /// As [`LineIndex::line_col`].
+    pub fn line_col(&mut self, offset: usize) -> LineCol {
+        let offset = offset.min(self.text.len());
+        if offset < self.start || offset >= self.next {
+            self.seek(offset);
+        }
+        if self.ascii {
+            return LineCol {
+                line: self.line + 1,
+                column: offset - self.start + 1,
+            };
+        }
+        let end = self.text.floor_char_boundary(offset);
+        if end < self.at {
+            self.at = self.start;
+            self.chars = 0;
+        }
+        self.chars += if end - self.at <= 2 * MARK_BYTES {
+            count_chars(&self.text[self.at..end])
+        } else {
+            self.index.count(self.text, end).0 - self.index.count(self.text, self.at).0
+        };
+        self.at = end;
+        LineCol {
+            line: self.line + 1,
+            column: self.chars + 1,
+        }
+    }
+
+    /// As [`LineCursor::line_col`] for an offset at or after the one before on the same
+    /// line and near it, without moving the cursor: the end of a span whose start was
+    /// the offset before. `None` for any other offset.
+    pub fn ahead(&self, offset: usize) -> Option<LineCol> {
+        let offset = offset.min(self.text.len());
+        if self.ascii && self.start <= offset && offset < self.next {
+            return Some(LineCol {
+                line: self.line + 1,
+                column: offset - self.start + 1,
+            });
+        }
+        if self.ascii
+            || offset < self.at
+            || offset >= self.next
+            || offset - self.at > 2 * MARK_BYTES
+        {
+            return None;
+        }
+        let end = self.text.floor_char_boundary(offset);
+        Some(LineCol {
+            line: self.line + 1,
+            column: self.chars + count_chars(&self.text[self.at..end]) + 1,
+        })
+    }
+
+    /// Move to the line of `offset`, another line than the current one.
+    fn seek(&mut self, offset: usize) {
+        let starts = &self.index.starts;
+        self.line = if offset >= self.next {
+            // Forward: as a rule a few lines on; a binary search beyond that.
+            let from = self.line + 1;
+            let near = starts[from..]
+                .iter()
+                .take(STEPS)
+                .take_while(|&&s| s <= offset)
+                .count();
+            if near < STEPS {
+                from + near - 1
+            } else {
+                from + starts[from..].partition_point(|&s| s <= offset) - 1
+            }
+        } else {
+            starts[..self.line].partition_point(|&s| s <= offset) - 1
+        };
+        self.start = starts[self.line];
+        self.next = starts.get(self.line + 1).copied().unwrap_or(usize::MAX);
+        self.at = self.start;
+        self.chars = 0;
+        self.ascii = self.line_is_ascii();
+    }
 }
 
 #[cfg(test)]
@@ -196,6 +331,71 @@ mod tests {
                 idx.line_col(&text, offset).column,
                 text[line_start..offset].chars().count() + 1
             );
+        }
+    }
+
+    /// Line and column counted from the start of the text, the plain way.
+    fn naive(text: &str, offset: usize) -> LineCol {
+        let offset = text.floor_char_boundary(offset.min(text.len()));
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        LineCol {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+
+    /// Text of short and very long lines, LF and CRLF, with multi-byte characters.
+    fn text_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("a".to_owned()),
+            Just("woord ".to_owned()),
+            Just("\n".to_owned()),
+            Just("\r\n".to_owned()),
+            Just("é".to_owned()),
+            Just("€".to_owned()),
+            Just("😀".to_owned()),
+            (1usize..6000).prop_map(|n| "x".repeat(n)),
+            (1usize..3000).prop_map(|n| "ë".repeat(n)),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cursor_agrees_with_line_col(
+            text in text_strategy(),
+            raw in proptest::collection::vec(0usize..40_000, 0..60),
+            sorted in proptest::bool::ANY,
+        ) {
+            let idx = LineIndex::new(&text);
+            let mut offsets: Vec<usize> = raw.iter().map(|o| o % (text.len() + 2)).collect();
+            if sorted {
+                offsets.sort();
+            }
+            let mut cursor = LineCursor::new(&idx, &text);
+            for (i, &o) in offsets.iter().enumerate() {
+                let want = naive(&text, o);
+                proptest::prop_assert_eq!(idx.line_col(&text, o), want);
+                proptest::prop_assert_eq!(cursor.line_col(o), want);
+                // The end of a span that starts here.
+                let end = o.saturating_add(raw[(i + 1) % raw.len()] % 100);
+                if let Some(b) = cursor.ahead(end) {
+                    proptest::prop_assert_eq!(b, naive(&text, end));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cursor_goes_back_and_far() {
+        let text = "één\r\ntwee ë drie\n".repeat(30) + &"ü".repeat(9000) + "\nz";
+        let idx = LineIndex::new(&text);
+        let mut cursor = LineCursor::new(&idx, &text);
+        let offsets = [7, 3, 500, 20, text.len(), 0, text.len() - 3000, 600, 601, 2];
+        for o in offsets {
+            assert_eq!(cursor.line_col(o), naive(&text, o), "{o}");
         }
     }
 
