@@ -2,6 +2,7 @@
 
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 #[derive(
     Clone,
@@ -64,7 +65,9 @@ pub struct Finding {
     pub span: Span,
     pub message: String,
     /// A short, concrete hint when there is no exact replacement.
-    pub hint: Option<String>,
+    /// Borrowed when it is a fixed text (the rule's own hint, a constant): most findings
+    /// then carry no copy of it.
+    pub hint: Option<Cow<'static, str>>,
     pub suggestions: Vec<Suggestion>,
 }
 

@@ -68,7 +68,7 @@ pub struct FileFinding {
     pub rule: &'static str,
     pub severity: Severity,
     pub message: String,
-    pub hint: Option<String>,
+    pub hint: Option<std::borrow::Cow<'static, str>>,
     /// The flagged text as it stands in the source.
     pub text: SourceText,
     #[serde(flatten)]
@@ -598,7 +598,7 @@ fn add_unused(
             rule: meta.id,
             severity: meta.severity,
             message,
-            hint: meta.def.hint.clone(),
+            hint: meta.hint.map(Into::into),
             text: SourceText::new(loc.shared, span),
             location: loc.located(span),
             suggestions: Vec::new(),

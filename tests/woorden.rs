@@ -22,7 +22,7 @@ fn findings(text: &str, rules: &RuleSet) -> Vec<(String, String, Vec<String>)> {
                 .iter()
                 .map(|s| format!("{} → {}", &text[s.span.start..s.span.end], s.replacement))
                 .collect();
-            advice.extend(f.hint.clone());
+            advice.extend(f.hint.as_deref().map(str::to_owned));
             (
                 f.rule.to_owned(),
                 text[f.span.start..f.span.end].to_owned(),

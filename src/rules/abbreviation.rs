@@ -232,10 +232,8 @@ impl Rule for AbbreviationRule {
                     });
                 }
                 if advice.suggestions.is_empty() {
-                    f.hint = Some(format!(
-                        "Schrijf voluit wat u bedoelt: {}.",
-                        advice.expansion
-                    ));
+                    f.hint =
+                        Some(format!("Schrijf voluit wat u bedoelt: {}.", advice.expansion).into());
                 }
                 out.push(f);
             }

@@ -194,7 +194,7 @@ impl AddressForm {
             );
             f.hint = Some(
                 "Kies één aanspreekvorm en houd die vast: 'u' in formele brieven, 'je' in informele."
-                    .to_owned(),
+                    .into()
             );
             out.push(f);
         }
@@ -269,7 +269,7 @@ impl AddressForm {
                     .finding(t.span, self.meta.message(&[("match", doc.token_text(t))]));
                 f.hint = Some(
                     "Spreek de lezer aan ('U kunt een verzoek sturen') of zeg wie het doet ('Wij controleren …')."
-                        .to_owned(),
+                        .into()
                 );
                 out.push(f);
             }

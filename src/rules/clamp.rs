@@ -102,7 +102,7 @@ impl Clamp {
         );
         f.hint = Some(
             "Zet de woorden die bij elkaar horen dichter bij elkaar, of maak er twee zinnen van."
-                .to_owned(),
+                .into(),
         );
         out.push(f);
     }

@@ -347,7 +347,7 @@ impl Rule for Enumeration {
                         .finding(span, self.meta.message(&[("what", &what)]));
                     f.hint = Some(
                         "Zet de dingen onder elkaar, elk op een eigen regel met een streepje ervoor."
-                            .to_owned(),
+                            .into()
                     );
                     out.push(f);
                     flagged = true;
@@ -363,7 +363,7 @@ impl Rule for Enumeration {
                     .finding(span, self.meta.message(&[("what", &what)]));
                 f.hint = Some(
                     "Zet de stappen in een genummerde lijst: 1. … 2. … 3. … Eén stap per regel."
-                        .to_owned(),
+                        .into(),
                 );
                 out.push(f);
             }

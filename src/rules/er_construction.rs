@@ -88,8 +88,7 @@ impl ErConstruction {
                 ]),
             );
             f.hint = Some(
-                "'Er wordt gewerkt aan een oplossing' wordt 'Wij werken aan een oplossing'."
-                    .to_owned(),
+                "'Er wordt gewerkt aan een oplossing' wordt 'Wij werken aan een oplossing'.".into(),
             );
             out.push(f);
         }
@@ -125,7 +124,7 @@ impl ErConstruction {
             );
             f.hint = Some(
                 "'Er is sprake van een fout' wordt 'Er zit een fout in' of 'Wij hebben een fout gemaakt'."
-                    .to_owned(),
+                    .into()
             );
             out.push(f);
         }

@@ -164,8 +164,9 @@ impl Rule for LongWord {
                 f.hint = Some(match split_hint(lower) {
                     Some(parts) => format!(
                         "Het woord bestaat uit {parts}. Splits het als dat kan, bijvoorbeeld met 'van' of 'voor'."
-                    ),
-                    None => "Zoek een korter woord of schrijf het anders.".to_owned(),
+                    )
+                    .into(),
+                    None => "Zoek een korter woord of schrijf het anders.".into(),
                 });
                 out.push(f);
             }
@@ -182,7 +183,12 @@ mod tests {
         check_str(text, crate::rules::test_rules())
             .into_iter()
             .filter(|f| f.rule == "lang-woord")
-            .map(|f| (text[f.span.start..f.span.end].to_owned(), f.hint))
+            .map(|f| {
+                (
+                    text[f.span.start..f.span.end].to_owned(),
+                    f.hint.map(String::from),
+                )
+            })
             .collect()
     }
 

@@ -29,6 +29,7 @@ pub mod word_list;
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Severity, Suggestion};
 use crate::text::{Document, Span};
+use std::borrow::Cow;
 use std::cmp::Reverse;
 
 /// What every rule instance knows about itself.
@@ -36,6 +37,9 @@ use std::cmp::Reverse;
 pub struct RuleMeta {
     pub id: &'static str,
     pub severity: Severity,
+    /// The rule's general hint, kept for the life of the process like the id, so a
+    /// finding borrows it instead of copying it.
+    pub hint: Option<&'static str>,
     pub def: RuleDef,
 }
 
@@ -45,6 +49,10 @@ impl RuleMeta {
             // Rule ids live as long as the process; leaking them lets findings carry a
             // `&'static str` instead of a String each.
             id: Box::leak(def.id.clone().into_boxed_str()),
+            hint: def
+                .hint
+                .as_ref()
+                .map(|h| &*Box::leak(h.clone().into_boxed_str())),
             severity: def.severity,
             def: def.clone(),
         }
@@ -52,12 +60,17 @@ impl RuleMeta {
 
     /// A finding of this rule, with the rule's hint.
     pub fn finding(&self, span: Span, message: String) -> Finding {
-        self.finding_with_hint(span, message, self.def.hint.clone())
+        self.finding_with_hint(span, message, self.hint.map(Cow::Borrowed))
     }
 
     /// A finding of this rule with a hint of its own (no copy of the rule's hint is made
     /// only to be replaced).
-    pub fn finding_with_hint(&self, span: Span, message: String, hint: Option<String>) -> Finding {
+    pub fn finding_with_hint(
+        &self,
+        span: Span,
+        message: String,
+        hint: Option<Cow<'static, str>>,
+    ) -> Finding {
         Finding {
             rule: self.id,
             severity: self.severity,
@@ -317,9 +330,9 @@ impl RuleSet {
 pub fn run_one(rule: &dyn Rule, doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     rule.check(doc, &mut out);
-    let general = &rule.meta().def.hint;
+    let general = rule.meta().hint;
     for f in &mut out {
-        if !f.suggestions.is_empty() && &f.hint == general {
+        if !f.suggestions.is_empty() && f.hint.as_deref() == general {
             f.hint = None;
         }
     }
@@ -764,7 +777,7 @@ mod tests {
                     severity: Severity::Warning,
                     span,
                     message: format!("{start}"),
-                    hint: [None, Some("h"), Some("i"), None][hint].map(str::to_owned),
+                    hint: [None, Some("h"), Some("i"), None][hint].map(Cow::Borrowed),
                     suggestions: (0..suggestions)
                         .map(|k| Suggestion {
                             span: Span::new(span.start, span.end.max(span.start + k).min(text.len())),

@@ -181,7 +181,7 @@ impl NominalStyle {
         );
         f.hint = Some(
             "Zeg wie wat doet: 'Als u het formulier invult, …', 'Wij beoordelen uw aanvraag.'"
-                .to_owned(),
+                .into(),
         );
         out.push(f);
     }
@@ -295,7 +295,7 @@ impl Rule for NominalStyle {
                         );
                         f.hint = Some(
                             "Zeg wie wat doet: 'De betaling vindt plaats op 1 mei' wordt 'U betaalt op 1 mei'."
-                                .to_owned(),
+                                .into()
                         );
                         out.push(f);
                     } else if let Some(verb) = known {

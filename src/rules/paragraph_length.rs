@@ -75,7 +75,7 @@ impl Rule for ParagraphLength {
             );
             f.hint = Some(
                 "Splits de alinea waar een nieuw onderwerp begint. Begin elke alinea met de belangrijkste zin."
-                    .to_owned(),
+                    .into()
             );
             out.push(f);
         }

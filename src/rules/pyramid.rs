@@ -507,7 +507,7 @@ impl Pyramid {
             .finding(span, self.meta.message(&[("detail", &detail)]));
         f.hint = Some(
             "Schrijf eerst het besluit of wat de lezer moet doen, met de datum. Zet de aanleiding en de uitleg daarna."
-                .to_owned(),
+                .into()
         );
         out.push(f);
     }
@@ -564,7 +564,7 @@ impl Pyramid {
         );
         f.hint = Some(
             "Zet alleen de kern in de eerste alinea: het besluit of wat de lezer moet doen. De uitleg kan in de volgende alinea."
-                .to_owned(),
+                .into()
         );
         out.push(f);
     }
@@ -593,7 +593,7 @@ impl Pyramid {
             .finding(span, self.meta.message(&[("subject", text)]));
         f.hint = Some(
             "Zet de boodschap in het onderwerp, bijvoorbeeld 'U krijgt een betalingsregeling' of 'Stuur ons vóór 1 mei uw loonstrook'."
-                .to_owned(),
+                .into()
         );
         out.push(f);
     }

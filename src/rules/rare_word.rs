@@ -52,6 +52,8 @@ impl Default for Params {
 
 pub struct RareWord {
     meta: RuleMeta,
+    /// The advice of every finding, kept for the life of the process.
+    hint: &'static str,
     p: Params,
     allow: HashSet<String>,
     /// Single words of the skipped lists.
@@ -93,6 +95,7 @@ impl RareWord {
         }
         Ok(RareWord {
             meta: RuleMeta::new(def),
+            hint: Box::leak(p.hint.clone().into_boxed_str()),
             allow: p.allow.iter().map(|a| key(a.trim())).collect(),
             skip,
             p,
@@ -266,7 +269,7 @@ impl Rule for RareWord {
                     self.meta
                         .message(&[("match", raw), ("zipf", zipf_text.as_str())]),
                 );
-                f.hint = Some(self.p.hint.clone());
+                f.hint = Some(self.hint.into());
                 out.push(f);
             }
         }

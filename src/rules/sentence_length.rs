@@ -128,7 +128,7 @@ impl Rule for SentenceLength {
                 let replace_end = capitalised.span.end;
                 let replacement = format!(". {}", match_case("X", doc.token_text(&capitalised)));
                 let span = Span::new(punct.span.start, replace_end);
-                f.hint = Some(format!("Splits de zin bij {label}."));
+                f.hint = Some(format!("Splits de zin bij {label}.").into());
                 f.suggestions.push(Suggestion {
                     span,
                     replacement,
@@ -137,7 +137,7 @@ impl Rule for SentenceLength {
             } else {
                 f.hint = Some(
                     "Zet elke gedachte in een eigen zin: wie doet wat, en wat betekent dat voor de lezer?"
-                        .to_owned(),
+                        .into()
                 );
             }
             out.push(f);

@@ -70,7 +70,7 @@ impl Rule for Subheadings {
         );
         f.hint = Some(
             "Zet boven elk deel een kort kopje, bijvoorbeeld een vraag: 'Wat moet u doen?', 'Waarom krijgt u deze brief?'."
-                .to_owned(),
+                .into()
         );
         out.push(f);
     }

@@ -339,12 +339,12 @@ impl WordList {
                 ("term", &entry.term),
                 ("alternatives", &alternatives),
             ]),
-            entry.hint.as_deref().map(str::to_owned),
+            entry.hint.clone(),
         );
         if !replaceable && f.hint.is_none() && !entry.alternatives.is_empty() {
             // A phrase split over the sentence ("nemen … in behandeling"): the words
             // cannot be swapped in place, so say how to rewrite.
-            f.hint = Some(format!("Herschrijf de zin met {alternatives}."));
+            f.hint = Some(format!("Herschrijf de zin met {alternatives}.").into());
         }
         if replaceable {
             for (n, alt) in entry.alternatives.iter().enumerate() {
