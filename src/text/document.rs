@@ -471,6 +471,46 @@ fn starts_sentence(tokens: &[Token], text: &str, last: usize, next: usize, punct
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tokenizer::reference::{self, Built};
+    use proptest::prelude::*;
+
+    /// The document of `text` (with `blocks` and `masks`) is the one the previous code
+    /// built: lowercase copy, tokens, sentences, paragraphs, heads and explained words.
+    fn same_as_before(text: &str, blocks: &[crate::input::BlockHint], masks: &[Span]) {
+        let doc = Document::build(text, blocks, masks, lexicon());
+        assert_eq!(
+            Built::of(&doc),
+            reference::build(text, blocks, masks, lexicon()),
+            "{text:?}"
+        );
+        assert_eq!(
+            *doc.explained_words(),
+            reference::explained_words(&doc),
+            "{text:?}"
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn documents_are_those_of_the_previous_code(text in reference::rich_text(80)) {
+            same_as_before(&text, &[], &[]);
+        }
+    }
+
+    #[test]
+    fn corpus_documents_are_those_of_the_previous_code() {
+        for (name, text) in reference::corpus() {
+            same_as_before(&text, &[], &[]);
+            // As the loader reads it: blocks of the markup formats, template masks.
+            let format = crate::input::Format::from_path(std::path::Path::new(&name))
+                .unwrap_or(crate::input::Format::Text);
+            if let Ok(loaded) = crate::input::load(text.as_bytes(), format) {
+                let p = &loaded.prose;
+                same_as_before(&p.text, &p.blocks, &p.masks);
+            }
+        }
+    }
 
     #[test]
     fn heads_are_the_leading_words_of_the_text_from_each_token() {
