@@ -473,48 +473,58 @@ pub fn is_terminal(p: &str) -> bool {
 /// across line breaks). Characters whose lowercase form has another byte length (rare,
 /// e.g. 'İ') are kept as they are, so offsets stay valid in both.
 pub fn lowercase_same_len(text: &str) -> String {
+    const W: usize = 16;
     let bytes = text.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut out = vec![0u8; bytes.len()];
     let mut i = 0;
     while i < bytes.len() {
-        // A run of ASCII at a time, through a table; a character lookup only where needed.
-        let run = bytes[i..]
-            .iter()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(bytes.len() - i);
-        out.extend(
-            bytes[i..i + run]
-                .iter()
-                .map(|&b| ASCII_LOWER[usize::from(b)]),
-        );
-        i += run;
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
+        // 16 ASCII bytes at a time.
+        while let (Some(src), Some(dst)) = (bytes.get(i..i + W), out.get_mut(i..i + W)) {
+            if !lower_ascii_chunk::<W>(src.try_into().expect("W"), dst.try_into().expect("W")) {
+                break;
+            }
+            i += W;
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        if b.is_ascii() {
+            out[i] = ascii_lower(b);
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a character starts here");
         let mut lower = c.to_lowercase();
         let l = match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
             _ => c,
         };
-        out.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+        l.encode_utf8(&mut out[i..i + c.len_utf8()]);
         i += c.len_utf8();
     }
     String::from_utf8(out).expect("whole characters replaced by whole characters")
 }
 
-/// ASCII lowercase, with tab, line feed and carriage return as a space.
-static ASCII_LOWER: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = match b as u8 {
-            b'\n' | b'\r' | b'\t' => b' ',
-            c => c.to_ascii_lowercase(),
-        };
-        b += 1;
+/// `src` in lowercase into `dst`, when it is all ASCII; otherwise false, and `dst` is
+/// to be written again. One loop without branches, which the compiler turns into a few
+/// vector instructions (a table lookup or a separate test would stop it).
+#[inline]
+fn lower_ascii_chunk<const W: usize>(src: &[u8; W], dst: &mut [u8; W]) -> bool {
+    let mut any = 0;
+    for (d, &b) in dst.iter_mut().zip(src) {
+        any |= b;
+        *d = ascii_lower(b);
     }
-    table
-};
+    any.is_ascii()
+}
+
+/// An ASCII byte in lowercase, with tab, line feed and carriage return as a space;
+/// without branches (see [`lower_ascii_chunk`]).
+#[inline]
+fn ascii_lower(b: u8) -> u8 {
+    let upper = u8::from(b.wrapping_sub(b'A') < 26);
+    let space = u8::from(b == b'\t') | u8::from(b == b'\n') | u8::from(b == b'\r');
+    let mask = 0u8.wrapping_sub(space);
+    ((b | (upper << 5)) & !mask) | (b' ' & mask)
+}
 
 #[cfg(test)]
 pub(crate) mod reference;
