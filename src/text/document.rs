@@ -218,7 +218,7 @@ impl<'a> Document<'a> {
         self.heads.get_or_init(|| {
             self.tokens
                 .iter()
-                .map(|t| leading_word(&self.lower[t.span.start..]).len() as u32)
+                .map(|t| head_len(&self.lower, t.span.start) as u32)
                 .collect()
         })
     }
@@ -229,6 +229,42 @@ impl<'a> Document<'a> {
         (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
     }
 }
+
+/// The byte length of the [`leading_word`] of `lower[start..]`: ASCII letters and digits
+/// by a byte table, a Latin-1 letter by its two bytes, '€' as no letter, and only from
+/// another character on through [`leading_word`].
+#[inline]
+fn head_len(lower: &str, start: usize) -> usize {
+    let b = lower.as_bytes();
+    let mut j = start;
+    while let Some(&x) = b.get(j) {
+        if x.is_ascii() {
+            if !ALNUM[usize::from(x)] {
+                break;
+            }
+            j += 1;
+        } else if x == 0xc3 && b.get(j + 1).is_some_and(|&c| c != 0x97 && c != 0xb7) {
+            // 'À'..'ÿ' without '×' and '÷': all letters.
+            j += 2;
+        } else if b[j..].starts_with("€".as_bytes()) {
+            break;
+        } else {
+            return j - start + leading_word(&lower[j..]).len();
+        }
+    }
+    j - start
+}
+
+/// ASCII letters and digits.
+static ALNUM: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
 
 /// [`Document::sentence_at`] for offsets that never go down (matches in text order):
 /// it walks on from its last answer instead of searching all sentences each time.
