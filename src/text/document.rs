@@ -291,6 +291,14 @@ fn unit_kind_of(unit: &str) -> UnitKind {
 }
 
 fn ends_with_closing_punct(line: &str) -> bool {
+    // Most lines end in an ASCII character that is no space, quote or bracket.
+    if let Some(&last) = line.as_bytes().last()
+        && last.is_ascii()
+        && !is_space(last)
+        && !matches!(last, b'"' | b'\'' | b')' | b']')
+    {
+        return matches!(last, b'.' | b'!' | b'?' | b':' | b';');
+    }
     let t = line
         .trim_end()
         .trim_end_matches(['"', '\'', '’', '”', ')', ']', '»']);
@@ -319,46 +327,50 @@ pub(crate) fn plain_units(text: &str) -> Vec<(Span, UnitKind)> {
     let mut units = Vec::new();
     let mut cur: Option<(usize, usize, usize, UnitKind)> = None; // start, end, lines, kind
     let mut prev_line = "";
-    let mut offset = 0;
     let finish = |cur: &mut Option<(usize, usize, usize, UnitKind)>,
-                  units: &mut Vec<(Span, UnitKind)>,
-                  text: &str| {
+                  units: &mut Vec<(Span, UnitKind)>| {
         if let Some((s, e, lines, kind)) = cur.take() {
+            // A unit of one line holds no line break: `unit_kind_of` without looking.
             let kind = if kind == UnitKind::Paragraph && lines == 1 {
-                unit_kind_of(&text[s..e])
+                if ends_with_closing_punct(&text[s..e]) {
+                    UnitKind::Paragraph
+                } else {
+                    UnitKind::Line
+                }
             } else {
                 kind
             };
             units.push((Span::new(s, e), kind));
         }
     };
-    for raw in text.split_inclusive('\n') {
-        let start = offset;
-        offset += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let end = start + line.len();
-        if line.trim().is_empty() {
-            finish(&mut cur, &mut units, text);
+    let bytes = text.as_bytes();
+    let mut breaks = memchr::memchr_iter(b'\n', bytes);
+    let mut start = 0;
+    while start < bytes.len() {
+        // The line with its line break, as `split_inclusive('\n')` gives it.
+        let next = breaks.next().map_or(bytes.len(), |nl| nl + 1);
+        let mut end = next;
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        let line = &text[start..end];
+        let line_start = start;
+        start = next;
+        if is_blank(line) {
+            finish(&mut cur, &mut units);
             prev_line = "";
             continue;
         }
-        let is_item = list_marker(line);
-        let is_heading =
-            line.trim_start().starts_with("# ") || line.trim_start().starts_with("## ");
-        let starts_upper = line
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let (is_item, is_heading, starts_upper) = line_opening(line);
         let breaks = cur.is_some()
             && (is_item
                 || is_heading
                 || (!ends_with_closing_punct(prev_line)
                     && starts_upper
-                    && prev_line.chars().count() <= 60)
+                    && at_most_chars(prev_line, 60))
                 || matches!(cur, Some((_, _, _, UnitKind::Heading))));
         if breaks {
-            finish(&mut cur, &mut units, text);
+            finish(&mut cur, &mut units);
         }
         match &mut cur {
             Some((_, e, lines, _)) => {
@@ -373,13 +385,65 @@ pub(crate) fn plain_units(text: &str) -> Vec<(Span, UnitKind)> {
                 } else {
                     UnitKind::Paragraph
                 };
-                cur = Some((start, end, 1, kind));
+                cur = Some((line_start, end, 1, kind));
             }
         }
         prev_line = line;
     }
-    finish(&mut cur, &mut units, text);
+    finish(&mut cur, &mut units);
     units
+}
+
+/// Whether a line that is not blank starts a list item, starts a heading, and starts with
+/// a capital or a digit. A line that starts with an ASCII character other than whitespace
+/// is decided by its first bytes.
+fn line_opening(line: &str) -> (bool, bool, bool) {
+    let b = line.as_bytes();
+    let first = b[0];
+    if !first.is_ascii() || is_space(first) {
+        let l = line.trim_start();
+        let is_heading = l.starts_with("# ") || l.starts_with("## ");
+        let starts_upper = l
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        return (list_marker(line), is_heading, starts_upper);
+    }
+    let second = b.get(1).copied();
+    let is_item = match first {
+        b'-' | b'*' => second == Some(b' '),
+        b'0'..=b'9' => {
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            digits <= 3 && matches!(b[digits..], [b'.' | b')', b' ', ..])
+        }
+        b'a'..=b'z' => matches!(b[1..], [b')', b' ', ..]),
+        _ => false,
+    };
+    let is_heading = first == b'#' && (b[1..].starts_with(b" ") || b[1..].starts_with(b"# "));
+    (
+        is_item,
+        is_heading,
+        first.is_ascii_uppercase() || first.is_ascii_digit(),
+    )
+}
+
+/// ASCII whitespace, as `char::is_whitespace` has it.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// `line.trim().is_empty()`, deciding an ASCII character by its byte.
+fn is_blank(line: &str) -> bool {
+    match line.bytes().find(|&b| !is_space(b)) {
+        None => true,
+        Some(b) if b.is_ascii() => false,
+        Some(_) => line.trim().is_empty(),
+    }
+}
+
+/// `line.chars().count() <= n`, counting only when the byte length does not decide it.
+fn at_most_chars(line: &str, n: usize) -> bool {
+    line.len() <= n || (line.len() <= 4 * n && line.chars().count() <= n)
 }
 
 const CLOSERS: &[&str] = &["\"", "'", "''", "’", "”", ")", "]", "»", "›"];
