@@ -478,9 +478,11 @@ pub fn lowercase_same_len(text: &str) -> String {
     let mut out = vec![0u8; bytes.len()];
     let mut i = 0;
     while i < bytes.len() {
-        // 16 ASCII bytes at a time.
+        // 16 ASCII bytes at a time; where that stops, the bytes before the first other
+        // one are done all the same.
         while let (Some(src), Some(dst)) = (bytes.get(i..i + W), out.get_mut(i..i + W)) {
             if !lower_ascii_chunk::<W>(src.try_into().expect("W"), dst.try_into().expect("W")) {
+                i += src.iter().position(|b| !b.is_ascii()).unwrap_or(0);
                 break;
             }
             i += W;
@@ -489,6 +491,18 @@ pub fn lowercase_same_len(text: &str) -> String {
         if b.is_ascii() {
             out[i] = ascii_lower(b);
             i += 1;
+            continue;
+        }
+        // 'À'..'Þ' (C3 80..9E) but '×' (C3 97) have their lowercase 32 further on.
+        if b == 0xc3 {
+            let c = bytes[i + 1];
+            out[i] = b;
+            out[i + 1] = if (0x80..=0x9e).contains(&c) && c != 0x97 {
+                c + 0x20
+            } else {
+                c
+            };
+            i += 2;
             continue;
         }
         let c = text[i..].chars().next().expect("a character starts here");
@@ -551,7 +565,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn lowercase_copy_keeps_every_offset(text in "([A-Za-z \n\r\tÉéÏİẞΣ’€]|\\PC){0,60}") {
+        fn lowercase_copy_keeps_every_offset(text in "([A-Za-z \n\r\tÀÉéÏÖ×ÞßàÿİẞΣ’€]|\\PC){0,60}") {
             let lower = lowercase_same_len(&text);
             prop_assert_eq!(lower.len(), text.len());
             prop_assert_eq!(lower, lowercase_by_char(&text));
