@@ -231,8 +231,9 @@ impl<'a> Document<'a> {
 }
 
 /// The byte length of the [`leading_word`] of `lower[start..]`: ASCII letters and digits
-/// by a byte table, a Latin-1 letter by its two bytes, '€' as no letter, and only from
-/// another character on through [`leading_word`].
+/// by a byte table, a Latin-1 letter by its two bytes, typographic punctuation, '€' and
+/// the no-break space as no letter, and only from another character on through
+/// [`leading_word`].
 #[inline]
 fn head_len(lower: &str, start: usize) -> usize {
     let b = lower.as_bytes();
@@ -246,7 +247,11 @@ fn head_len(lower: &str, start: usize) -> usize {
         } else if x == 0xc3 && b.get(j + 1).is_some_and(|&c| c != 0x97 && c != 0xb7) {
             // 'À'..'ÿ' without '×' and '÷': all letters.
             j += 2;
-        } else if b[j..].starts_with("€".as_bytes()) {
+        } else if matches!(
+            b[j..],
+            [0xe2, 0x80, ..] | [0xe2, 0x82, 0xac, ..] | [0xc2, 0xa0 | 0xab | 0xbb, ..]
+        ) {
+            // U+2000..U+203F (dashes, quotes), '€', the no-break space, '«', '»'.
             break;
         } else {
             return j - start + leading_word(&lower[j..]).len();
@@ -628,6 +633,15 @@ mod tests {
         }
         assert!(heads.contains(&"e") && heads.contains(&"één") && heads.contains(&"café"));
         assert!(heads.contains(&"5km") && heads.contains(&"auto"));
+    }
+
+    #[test]
+    fn head_len_stops_where_leading_word_stops() {
+        for c in ('\u{2000}'..='\u{203f}').chain(['€', '\u{a0}', '«', '»']) {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            let text = format!("ab{c}cd");
+            assert_eq!(head_len(&text, 0), 2, "{c:?}");
+        }
     }
 
     #[test]

@@ -1,17 +1,19 @@
 //! UAX#29 word boundaries, decided by a byte table where the text allows it. Looking up
 //! the word category of every character was most of the tokeniser's time; most Dutch
-//! text is ASCII, accented Latin letters and '€', where the rules of UAX#29 come down to
-//! a few byte comparisons. The result is exactly that of `unicode_segmentation`'s
-//! `split_word_bound_indices`, without the segments that start with whitespace (a
-//! property test checks it).
+//! text is ASCII, accented Latin letters, '€' and typographic quotes and dashes, where the
+//! rules of UAX#29 come down to a few byte comparisons. The result is exactly that of
+//! `unicode_segmentation`'s `split_word_bound_indices`, without the segments that start
+//! with whitespace (a property test checks it).
 //!
 //! Why the split is exact: UAX#29 always breaks between ASCII whitespace and a following
 //! ASCII character that is not whitespace (only Extend, Format and ZWJ attach to what
 //! precedes them, and no ASCII character is one of those), and no rule looks further than
 //! one character beyond its pair, where the whitespace matches no rule. So the text splits
-//! into independent pieces there. A piece that holds any other character than ASCII,
-//! the Latin-1 letters 'À'..'ÿ' (ALetter, except '×' and '÷') and '€' (Other) goes
-//! through `unicode_segmentation`; the rest is scanned with the table. A letter or '€'
+//! into independent pieces there. A piece that holds any other character than ASCII and
+//! the few the table knows goes through `unicode_segmentation`; the rest is scanned with
+//! the table. The table knows the Latin-1 letters 'À'..'ÿ' (ALetter, except '×' and '÷'),
+//! '‘' and '’' (MidNumLet, as '.'), and as characters that stand alone (Other) '€', the
+//! no-break space, '«', '»', '‚', '“', '”', '„', '–', '—', '…', '‹' and '›'. One of them
 //! followed by a combining mark is such a piece: the mark is another character.
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -81,13 +83,29 @@ fn next_unhandled(b: &[u8], from: usize) -> Option<usize> {
     }
 }
 
-/// The byte length of the character at `i` when the table handles it (a Latin-1 letter
-/// or '€'), otherwise 0.
+/// The byte length of the character at `i` when the table handles it (see the module
+/// documentation), otherwise 0.
 fn handled_len(b: &[u8], i: usize) -> usize {
+    // A lead byte is followed by a continuation byte: `next` is one.
+    let next = b.get(i + 1).copied().unwrap_or(0);
     match b[i] {
         // U+00C0..U+00FF, without '×' (C3 97) and '÷' (C3 B7).
-        0xc3 if matches!(b.get(i + 1), Some(&c) if c != 0x97 && c != 0xb7) => 2,
-        0xe2 if b[i + 1..].starts_with(&[0x82, 0xac]) => 3,
+        0xc3 if next != 0x97 && next != 0xb7 => 2,
+        // The no-break space, '«', '»'.
+        0xc2 if matches!(next, 0xa0 | 0xab | 0xbb) => 2,
+        // '–' '—' '‘' '’' '‚' '“' '”' '„' '…' '‹' '›', and '€'.
+        0xe2 if matches!(
+            b.get(i + 1..i + 3),
+            Some(
+                [
+                    0x80,
+                    0x93 | 0x94 | 0x98 | 0x99 | 0x9a | 0x9c | 0x9d | 0x9e | 0xa6 | 0xb9 | 0xba
+                ] | [0x82, 0xac]
+            )
+        ) =>
+        {
+            3
+        }
         _ => 0,
     }
 }
@@ -123,7 +141,7 @@ const fn class_of(b: u8) -> u8 {
     match b {
         b'a'..=b'z' | b'A'..=b'Z' => WORD | LETTER,
         // The lead and continuation bytes of a Latin-1 letter; in a scanned stretch no
-        // other character uses them inside a word ('€' starts with E2).
+        // other character uses them inside a word (the others start with C2 or E2).
         0xc3 | 0x80..=0xbf => WORD | LETTER,
         b'0'..=b'9' => WORD | DIGIT,
         b'_' => WORD,
@@ -150,9 +168,9 @@ fn class(b: u8) -> u8 {
     CLASS[usize::from(b)]
 }
 
-/// The segments of `b[from..to]`, which holds only ASCII, Latin-1 letters and '€' and
-/// starts at a character boundary, without whitespace: a run of word characters (with a
-/// single mid character between two letters or two digits), or one character.
+/// The segments of `b[from..to]`, which holds only characters the table knows and starts
+/// at a character boundary, without whitespace: a run of word characters (with a single
+/// mid character between two letters or two digits), or one character.
 #[inline]
 fn table_words(b: &[u8], from: usize, to: usize, f: &mut impl FnMut(usize, usize)) {
     let b = &b[..to];
@@ -168,8 +186,13 @@ fn table_words(b: &[u8], from: usize, to: usize, f: &mut impl FnMut(usize, usize
             i = word_end(b, i + 1);
         } else if x.is_ascii() {
             i += 1;
+        } else if x == 0xc2 {
+            i += 2;
+            if b[start + 1] == 0xa0 {
+                continue; // the no-break space: whitespace
+            }
         } else {
-            i += 3; // '€'
+            i += 3;
         }
         f(start, i);
     }
@@ -184,16 +207,23 @@ fn word_end(b: &[u8], mut i: usize) -> usize {
         {
             i += 1;
         }
-        if i + 1 < b.len() {
-            let mid = class(b[i]);
-            if mid & (MID_LETTER | MID_NUM) != 0 {
-                let both = class(b[i - 1]) & class(b[i + 1]);
-                if (both & LETTER != 0 && mid & MID_LETTER != 0)
-                    || (both & DIGIT != 0 && mid & MID_NUM != 0)
-                {
-                    i += 2;
-                    continue;
-                }
+        let (mid, len) = match b.get(i) {
+            Some(&m) if m.is_ascii() => (class(m), 1),
+            // '‘' and '’'.
+            Some(0xe2) if matches!(b.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99])) => {
+                (MID_LETTER | MID_NUM, 3)
+            }
+            _ => return i,
+        };
+        if mid & (MID_LETTER | MID_NUM) != 0
+            && let Some(&next) = b.get(i + len)
+        {
+            let both = class(b[i - 1]) & class(next);
+            if (both & LETTER != 0 && mid & MID_LETTER != 0)
+                || (both & DIGIT != 0 && mid & MID_NUM != 0)
+            {
+                i += len + 1;
+                continue;
             }
         }
         return i;
@@ -224,6 +254,7 @@ mod tests {
             "Auto's, zo'n 1.250,50 euro om 14.30 uur: d.w.z. niet.\r\nEn  nu\t's ochtends!",
             "Café’s en ëxtra – “quotes” met \u{301}accent en e-mail_adres a:b 3;4",
             "€ 920 of €920,- of 5€ vóór coöperatie é\u{301}n Ö.é'ü 2×3 ÷",
+            "auto’s, ‘zo’n’ 1’2 a’\u{301}b – “quote” „laag” … «x» ‹y› a\u{a0}b \u{a0}\u{301} ’’",
             "",
             " ",
             "\r\n\r\n",
@@ -241,7 +272,8 @@ mod tests {
                 '\r', '\n', '\u{b}', '\u{c}', '\u{1c}', '\0', '\u{7f}', '-', '!', '(', '@',
                 '/', '$', 'é', 'ë', 'Ö', 'ÿ', 'À', '×', '÷', '’', '\u{301}', '\u{200d}',
                 '\u{ad}', '€', '\u{a0}', '٣', '😀', '\u{1f1f3}', '\u{1f1f1}', '³', 'ß',
-                'İ', '…', '\u{93f}',
+                'İ', '…', '\u{93f}', '‘', '‚', '“', '”', '„', '–', '—', '«', '»', '‹', '›',
+                '·', '²', '\u{2024}',
             ]), 0..40)
         ) {
             let text: String = chars.into_iter().collect();

@@ -282,11 +282,14 @@ fn scan_gap(text: &str, lower: &str, from: usize, to: usize, lex: &Lexicon, out:
 /// The kind of a segment, by its first character.
 fn kind_of(seg: &str) -> TokenKind {
     let c = seg.chars().next().unwrap_or(' ');
-    // The common ones first: looking up a character's properties takes a while.
+    // The common ones first: looking up a character's properties takes a while. No
+    // punctuation mark is a letter or a digit.
     if matches!(c, 'À'..='ÿ') && c != '×' && c != '÷' {
         TokenKind::Word
     } else if c == '€' && seg.len() == c.len_utf8() {
         TokenKind::Symbol
+    } else if is_punct(c) {
+        TokenKind::Punct
     } else if c.is_numeric() {
         TokenKind::Number
     } else if c.is_alphabetic() {
@@ -491,6 +494,13 @@ pub fn lowercase_same_len(text: &str) -> String {
         if b.is_ascii() {
             out[i] = ascii_lower(b);
             i += 1;
+            continue;
+        }
+        // U+0080..U+00BF and U+2000..U+20BF (punctuation, currency) have no other case.
+        if b == 0xc2 || (b == 0xe2 && bytes[i + 1] <= 0x82) {
+            let n = if b == 0xc2 { 2 } else { 3 };
+            out[i..i + n].copy_from_slice(&bytes[i..i + n]);
+            i += n;
             continue;
         }
         // 'À'..'Þ' (C3 80..9E) but '×' (C3 97) have their lowercase 32 further on.
@@ -811,6 +821,18 @@ mod tests {
         let toks = tokenize(text, &lower, &[Span::new(6, 16)], lexicon());
         assert_eq!(toks[1].kind, TokenKind::Placeholder);
         assert_eq!(toks.len(), 4);
+    }
+
+    #[test]
+    fn shortcuts_agree_with_the_character_properties() {
+        // The lowercase copy keeps these ranges as they are.
+        for c in ('\u{80}'..='\u{bf}').chain('\u{2000}'..='\u{20bf}') {
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
+        // `kind_of` asks `is_punct` before `is_numeric` and `is_alphabetic`.
+        for c in (char::MIN..='\u{ffff}').filter(|&c| is_punct(c)) {
+            assert!(!c.is_numeric() && !c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]

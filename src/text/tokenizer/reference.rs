@@ -1119,6 +1119,13 @@ const PIECES: &[&str] = &[
     "plan B. Daarna",
     "Geachte heer,",
     "Met vriendelijke groet,",
+    "‚",
+    "‹",
+    "›",
+    "auto’s",
+    "1’5",
+    "a’\u{301}",
+    "’’",
 ];
 
 /// Random text made of [`PIECES`].
