@@ -367,9 +367,11 @@ fn repair(text: &str, lower: &str, lex: &Lexicon, out: &mut Vec<Token>, floor: u
         return;
     }
     let s = |t: &Token| &text[t.span.start..t.span.end];
+    // A token's text compared as bytes: no slicing at character boundaries.
+    let is = |t: &Token, lit: &str| text.as_bytes()[t.span.start..t.span.end] == *lit.as_bytes();
 
     // Hyphenated compound or date: word-word, btw-nummer, 12-03-2025, niet-betaling.
-    if n - floor >= 3 && matches!(last.kind, TokenKind::Word | TokenKind::Number) && s(&prev) == "-"
+    if n - floor >= 3 && matches!(last.kind, TokenKind::Word | TokenKind::Number) && is(&prev, "-")
     {
         let first = out[n - 3];
         if matches!(first.kind, TokenKind::Word | TokenKind::Number) && adjacent(&first, &prev) {
@@ -390,7 +392,7 @@ fn repair(text: &str, lower: &str, lex: &Lexicon, out: &mut Vec<Token>, floor: u
 
     // Elided article or pronoun: 's, 't, 'k, 'n (at the start of a word).
     if last.kind == TokenKind::Word
-        && matches!(s(&prev), "'" | "’")
+        && (is(&prev, "'") || is(&prev, "’"))
         && matches!(
             &lower[last.span.start..last.span.end],
             "s" | "t" | "k" | "n"
@@ -411,7 +413,7 @@ fn repair(text: &str, lower: &str, lex: &Lexicon, out: &mut Vec<Token>, floor: u
     }
 
     // A dot after a word: abbreviation or initial keeps its dot.
-    if s(&last) == "." && prev.kind == TokenKind::Word && prev.flags == 0 {
+    if is(&last, ".") && prev.kind == TokenKind::Word && prev.flags == 0 {
         let with_dot = &lower[prev.span.start..last.span.end];
         let flags = if lex.abbreviation(with_dot).is_some() {
             ABBREV
@@ -433,7 +435,7 @@ fn repair(text: &str, lower: &str, lex: &Lexicon, out: &mut Vec<Token>, floor: u
 
     // Typewriter quotes: '' (closing) and ,, (opening) are one token each.
     if last.kind == TokenKind::Punct
-        && ((s(&prev) == "'" && s(&last) == "'") || (s(&prev) == "," && s(&last) == ","))
+        && ((is(&prev, "'") && is(&last, "'")) || (is(&prev, ",") && is(&last, ",")))
     {
         out.truncate(n - 2);
         out.push(Token {
