@@ -66,26 +66,58 @@ const CONTROL_PREFIXES: &[&str] = &[
 pub struct Masker {
     source: String,
     re: OnceLock<meta::Regex>,
-    /// Only the built-in patterns: each starts with one of `BUILTIN_STARTS`.
+    /// Only the built-in patterns: each starts with one of the bytes of [`StartBytes`].
     builtin_only: bool,
 }
 
-/// The first characters of the built-in patterns.
-const BUILTIN_STARTS: &[char] = &['{', '<', '[', '$', '%', '«'];
+/// The places where a built-in pattern can start: at its first character, one of `{`, `<`,
+/// `[`, `$`, `%` and `«` (whose lead byte is searched), found by two vectorised searches
+/// for three bytes each.
+struct StartBytes<'a> {
+    iters: [std::iter::Peekable<memchr::Memchr3<'a>>; 2],
+}
 
-/// The bytes a built-in pattern can start with: the ASCII ones of [`BUILTIN_STARTS`] and
-/// the lead byte of '«'.
-static START_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < BUILTIN_STARTS.len() {
-        let mut buf = [0; 4];
-        let c = BUILTIN_STARTS[i].encode_utf8(&mut buf);
-        t[c.as_bytes()[0] as usize] = true;
-        i += 1;
+impl<'a> StartBytes<'a> {
+    fn new(bytes: &'a [u8]) -> StartBytes<'a> {
+        StartBytes {
+            iters: [
+                memchr::memchr3_iter(b'{', b'<', b'[', bytes).peekable(),
+                memchr::memchr3_iter(b'$', b'%', 0xc2, bytes).peekable(),
+            ],
+        }
     }
-    t
-};
+
+    /// The first place from `at` on (`at` never goes down).
+    fn next_from(&mut self, at: usize) -> Option<usize> {
+        for it in &mut self.iters {
+            while it.next_if(|&p| p < at).is_some() {}
+        }
+        let [a, b] = &mut self.iters;
+        match (a.peek(), b.peek()) {
+            (Some(&x), Some(&y)) => Some(x.min(y)),
+            (x, y) => x.or(y).copied(),
+        }
+    }
+}
+
+/// Whether a built-in pattern can start at `p` (a byte of [`StartBytes`]), judged by the
+/// byte after it: `{{`, `{%`, `{#`, `{x`, `{0`; `<#`, `</`, `<@`, `<<`; `[#`, `[/`, `[=`,
+/// `[X`, `[É`; `${`; `%(`, `%1`, `%s`, `%d`; `«`. Only a necessary condition: the regex
+/// decides.
+fn may_start(b: &[u8], p: usize) -> bool {
+    let Some(&next) = b.get(p + 1) else {
+        return false;
+    };
+    match b[p] {
+        b'{' => matches!(next, b'{' | b'%' | b'#' | b'_') || next.is_ascii_alphanumeric(),
+        b'<' => matches!(next, b'#' | b'/' | b'@' | b'<'),
+        b'[' => matches!(next, b'#' | b'/' | b'=' | b'A'..=b'Z' | 0xc3),
+        b'$' => next == b'{',
+        b'%' => matches!(next, b'(' | b'1'..=b'9' | b's' | b'd'),
+        0xc2 => next == 0xab, // '«'
+        _ => false,
+    }
+}
 
 static BUILTIN_MASKER: LazyLock<Masker> =
     LazyLock::new(|| Masker::with_extra(&[]).expect("the built-in template patterns are valid"));
@@ -151,18 +183,17 @@ impl Masker {
 
     /// Every placeholder and control tag in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<TemplateMatch> {
-        if self.builtin_only && !text.contains(BUILTIN_STARTS) {
-            return Vec::new();
-        }
-        let re = self.re.get_or_init(|| {
-            meta::Regex::new(&self.source).expect("the built-in template patterns are valid")
-        });
+        let regex = || {
+            self.re.get_or_init(|| {
+                meta::Regex::new(&self.source).expect("the built-in template patterns are valid")
+            })
+        };
         let matched = |m: regex_automata::Match| TemplateMatch {
             range: m.range(),
             kind: kind_of(&text[m.range()]),
         };
         if !self.builtin_only {
-            return re
+            return regex()
                 .find_iter(text)
                 .filter(|m| !m.is_empty())
                 .map(matched)
@@ -170,14 +201,20 @@ impl Masker {
         }
         // Every built-in pattern starts with one of a few bytes, and a letter holds few of
         // them ("5%", "<"): an anchored try at each is the same leftmost-first search as
-        // `find_iter`, without the regex scanning every byte for its many prefixes.
+        // `find_iter`, without the regex scanning every byte for its many prefixes. The
+        // byte after it rules out most ("5% korting", "<info@x.nl>"); a text where no place
+        // is left does not build the regex at all.
         let bytes = text.as_bytes();
+        let mut starts = StartBytes::new(bytes);
         let mut found = Vec::new();
         let mut at = 0;
-        while let Some(p) = bytes[at..].iter().position(|&b| START_BYTES[b as usize]) {
-            let p = at + p;
+        while let Some(p) = starts.next_from(at) {
+            if !may_start(bytes, p) {
+                at = p + 1;
+                continue;
+            }
             let input = Input::new(text).range(p..).anchored(Anchored::Yes);
-            match re.search(&input).filter(|m| !m.is_empty()) {
+            match regex().search(&input).filter(|m| !m.is_empty()) {
                 Some(m) => {
                     at = m.end();
                     found.push(matched(m));
@@ -307,6 +344,7 @@ mod tests {
             "%(naam)s",
             "[NAAM]",
             "[POLIS NUMMER]",
+            "[ÉÉN NAAM]",
             "<<NAAM>>",
             "{NAAM}",
             "{voornaam}",
@@ -375,7 +413,7 @@ mod tests {
         /// whole text finds, on text made of the characters the patterns are built from.
         #[test]
         fn anchored_starts_find_what_find_iter_finds(
-            text in "([{}<>\\[\\]$%«»#/!~@=()\n a-zA-Z0-9_.-]|[sd%]|else |comment |--){0,80}"
+            text in "([{}<>\\[\\]$%«»#/!~@=()\n a-zA-Z0-9_.-]|[sd%]|[ÉÖ×é\u{a0}]|\\[É|else |comment |--){0,80}"
         ) {
             let all = Regex::new(&Masker::builtin().source).unwrap();
             let expected: Vec<_> = all

@@ -8,6 +8,7 @@ use super::token::{ABBREV, INITIAL, Token, TokenKind};
 use super::tokenizer::{is_terminal, lowercase_same_len, tokenize};
 use super::vocab::Vocab;
 use crate::input::{BlockKind, Prose};
+use crate::rules::word_index::leading_word;
 use crate::text::word_set::WordSet;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -224,6 +225,48 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The byte length of the [`leading_word`] of `lower[start..]` (a word list's key for a
+/// phrase's first word, see [`super::vocab::Vocab::head_len`]): ASCII letters and digits
+/// by a byte table, a Latin-1 letter by its two bytes, typographic punctuation, '€' and
+/// the no-break space as no letter, and only from another character on through
+/// [`leading_word`].
+#[inline]
+pub(crate) fn head_len(lower: &str, start: usize) -> usize {
+    let b = lower.as_bytes();
+    let mut j = start;
+    while let Some(&x) = b.get(j) {
+        if x.is_ascii() {
+            if !ALNUM[usize::from(x)] {
+                break;
+            }
+            j += 1;
+        } else if x == 0xc3 && b.get(j + 1).is_some_and(|&c| c != 0x97 && c != 0xb7) {
+            // 'À'..'ÿ' without '×' and '÷': all letters.
+            j += 2;
+        } else if matches!(
+            b[j..],
+            [0xe2, 0x80, ..] | [0xe2, 0x82, 0xac, ..] | [0xc2, 0xa0 | 0xab | 0xbb, ..]
+        ) {
+            // U+2000..U+203F (dashes, quotes), '€', the no-break space, '«', '»'.
+            break;
+        } else {
+            return j - start + leading_word(&lower[j..]).len();
+        }
+    }
+    j - start
+}
+
+/// ASCII letters and digits.
+static ALNUM: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// [`Document::sentence_at`] for offsets that never go down (matches in text order):
 /// it walks on from its last answer instead of searching all sentences each time.
 #[derive(Default)]
@@ -249,6 +292,14 @@ fn unit_kind_of(unit: &str) -> UnitKind {
 }
 
 fn ends_with_closing_punct(line: &str) -> bool {
+    // Most lines end in an ASCII character that is no space, quote or bracket.
+    if let Some(&last) = line.as_bytes().last()
+        && last.is_ascii()
+        && !is_space(last)
+        && !matches!(last, b'"' | b'\'' | b')' | b']')
+    {
+        return matches!(last, b'.' | b'!' | b'?' | b':' | b';');
+    }
     let t = line
         .trim_end()
         .trim_end_matches(['"', '\'', '’', '”', ')', ']', '»']);
@@ -277,46 +328,50 @@ pub(crate) fn plain_units(text: &str) -> Vec<(Span, UnitKind)> {
     let mut units = Vec::new();
     let mut cur: Option<(usize, usize, usize, UnitKind)> = None; // start, end, lines, kind
     let mut prev_line = "";
-    let mut offset = 0;
     let finish = |cur: &mut Option<(usize, usize, usize, UnitKind)>,
-                  units: &mut Vec<(Span, UnitKind)>,
-                  text: &str| {
+                  units: &mut Vec<(Span, UnitKind)>| {
         if let Some((s, e, lines, kind)) = cur.take() {
+            // A unit of one line holds no line break: `unit_kind_of` without looking.
             let kind = if kind == UnitKind::Paragraph && lines == 1 {
-                unit_kind_of(&text[s..e])
+                if ends_with_closing_punct(&text[s..e]) {
+                    UnitKind::Paragraph
+                } else {
+                    UnitKind::Line
+                }
             } else {
                 kind
             };
             units.push((Span::new(s, e), kind));
         }
     };
-    for raw in text.split_inclusive('\n') {
-        let start = offset;
-        offset += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let end = start + line.len();
-        if line.trim().is_empty() {
-            finish(&mut cur, &mut units, text);
+    let bytes = text.as_bytes();
+    let mut breaks = memchr::memchr_iter(b'\n', bytes);
+    let mut start = 0;
+    while start < bytes.len() {
+        // The line with its line break, as `split_inclusive('\n')` gives it.
+        let next = breaks.next().map_or(bytes.len(), |nl| nl + 1);
+        let mut end = next;
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        let line = &text[start..end];
+        let line_start = start;
+        start = next;
+        if is_blank(line) {
+            finish(&mut cur, &mut units);
             prev_line = "";
             continue;
         }
-        let is_item = list_marker(line);
-        let is_heading =
-            line.trim_start().starts_with("# ") || line.trim_start().starts_with("## ");
-        let starts_upper = line
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let (is_item, is_heading, starts_upper) = line_opening(line);
         let breaks = cur.is_some()
             && (is_item
                 || is_heading
                 || (!ends_with_closing_punct(prev_line)
                     && starts_upper
-                    && prev_line.chars().count() <= 60)
+                    && at_most_chars(prev_line, 60))
                 || matches!(cur, Some((_, _, _, UnitKind::Heading))));
         if breaks {
-            finish(&mut cur, &mut units, text);
+            finish(&mut cur, &mut units);
         }
         match &mut cur {
             Some((_, e, lines, _)) => {
@@ -331,13 +386,65 @@ pub(crate) fn plain_units(text: &str) -> Vec<(Span, UnitKind)> {
                 } else {
                     UnitKind::Paragraph
                 };
-                cur = Some((start, end, 1, kind));
+                cur = Some((line_start, end, 1, kind));
             }
         }
         prev_line = line;
     }
-    finish(&mut cur, &mut units, text);
+    finish(&mut cur, &mut units);
     units
+}
+
+/// Whether a line that is not blank starts a list item, starts a heading, and starts with
+/// a capital or a digit. A line that starts with an ASCII character other than whitespace
+/// is decided by its first bytes.
+fn line_opening(line: &str) -> (bool, bool, bool) {
+    let b = line.as_bytes();
+    let first = b[0];
+    if !first.is_ascii() || is_space(first) {
+        let l = line.trim_start();
+        let is_heading = l.starts_with("# ") || l.starts_with("## ");
+        let starts_upper = l
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        return (list_marker(line), is_heading, starts_upper);
+    }
+    let second = b.get(1).copied();
+    let is_item = match first {
+        b'-' | b'*' => second == Some(b' '),
+        b'0'..=b'9' => {
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            digits <= 3 && matches!(b[digits..], [b'.' | b')', b' ', ..])
+        }
+        b'a'..=b'z' => matches!(b[1..], [b')', b' ', ..]),
+        _ => false,
+    };
+    let is_heading = first == b'#' && (b[1..].starts_with(b" ") || b[1..].starts_with(b"# "));
+    (
+        is_item,
+        is_heading,
+        first.is_ascii_uppercase() || first.is_ascii_digit(),
+    )
+}
+
+/// ASCII whitespace, as `char::is_whitespace` has it.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// `line.trim().is_empty()`, deciding an ASCII character by its byte.
+fn is_blank(line: &str) -> bool {
+    match line.bytes().find(|&b| !is_space(b)) {
+        None => true,
+        Some(b) if b.is_ascii() => false,
+        Some(_) => line.trim().is_empty(),
+    }
+}
+
+/// `line.chars().count() <= n`, counting only when the byte length does not decide it.
+fn at_most_chars(line: &str, n: usize) -> bool {
+    line.len() <= n || (line.len() <= 4 * n && line.chars().count() <= n)
 }
 
 const CLOSERS: &[&str] = &["\"", "'", "''", "’", "”", ")", "]", "»", "›"];
@@ -465,6 +572,55 @@ fn starts_sentence(tokens: &[Token], text: &str, last: usize, next: usize, punct
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tokenizer::reference::{self, Built};
+    use proptest::prelude::*;
+
+    /// The document of `text` (with `blocks` and `masks`) is the one the previous code
+    /// built: lowercase copy, tokens, sentences, paragraphs, heads and explained words.
+    fn same_as_before(text: &str, blocks: &[crate::input::BlockHint], masks: &[Span]) {
+        let doc = Document::build(text, blocks, masks, lexicon());
+        assert_eq!(
+            Built::of(&doc),
+            reference::build(text, blocks, masks, lexicon()),
+            "{text:?}"
+        );
+        assert_eq!(
+            *doc.explained_words(),
+            reference::explained_words(&doc),
+            "{text:?}"
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn documents_are_those_of_the_previous_code(text in reference::rich_text(80)) {
+            same_as_before(&text, &[], &[]);
+        }
+    }
+
+    #[test]
+    fn corpus_documents_are_those_of_the_previous_code() {
+        for (name, text) in reference::corpus() {
+            same_as_before(&text, &[], &[]);
+            // As the loader reads it: blocks of the markup formats, template masks.
+            let format = crate::input::Format::from_path(std::path::Path::new(&name))
+                .unwrap_or(crate::input::Format::Text);
+            if let Ok(loaded) = crate::input::load(text.as_bytes(), format) {
+                let p = &loaded.prose;
+                same_as_before(&p.text, &p.blocks, &p.masks);
+            }
+        }
+    }
+
+    #[test]
+    fn head_len_stops_where_leading_word_stops() {
+        for c in ('\u{2000}'..='\u{203f}').chain(['€', '\u{a0}', '«', '»']) {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            let text = format!("ab{c}cd");
+            assert_eq!(head_len(&text, 0), 2, "{c:?}");
+        }
+    }
 
     #[test]
     fn sentence_cursor_answers_as_sentence_at() {

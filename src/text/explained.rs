@@ -2,27 +2,38 @@
 //! single word in brackets after its explanation. Such words are fine everywhere in the
 //! text, so the word rules leave them alone; computed once per document.
 
-use super::{Document, TokenKind};
+use super::{Document, Token, TokenKind};
 use rustc_hash::FxHashSet;
 
-/// Phrases after "X," or "X:" that explain X ("X, dat wil zeggen …").
-const EXPLAINERS: &[&str] = &[
-    "dat wil zeggen",
-    "d.w.z.",
-    "dat is",
-    "dat zijn",
-    "dat betekent",
-    "dit betekent",
-    "wat betekent",
-    "dat houdt in",
-    "oftewel",
-    "ofwel",
-    "met andere woorden",
-    "m.a.w.",
-    "namelijk",
-    "dit is",
-    "zo heet",
+/// Phrases after "X," or "X:" that explain X ("X, dat wil zeggen …"), word for word.
+const EXPLAINERS: &[&[&str]] = &[
+    &["dat", "wil", "zeggen"],
+    &["d.w.z."],
+    &["dat", "is"],
+    &["dat", "zijn"],
+    &["dat", "betekent"],
+    &["dit", "betekent"],
+    &["wat", "betekent"],
+    &["dat", "houdt", "in"],
+    &["oftewel"],
+    &["ofwel"],
+    &["met", "andere", "woorden"],
+    &["m.a.w."],
+    &["namelijk"],
+    &["dit", "is"],
+    &["zo", "heet"],
 ];
+
+/// The first bytes of the explainers: most words after a comma start with another.
+static FIRST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < EXPLAINERS.len() {
+        t[EXPLAINERS[i][0].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// Words (lowercase) the text explains itself, so they are fine everywhere in it:
 /// "X (…)", "X, dat wil zeggen …", "X: dat is …", and a single word in brackets after
@@ -31,48 +42,47 @@ pub fn explained_words(doc: &Document) -> FxHashSet<String> {
     let mut out = FxHashSet::default();
     let toks = &doc.tokens;
     let text = |i: usize| doc.token_lower(&toks[i]);
-    for (i, t) in toks.iter().enumerate() {
-        if t.kind != TokenKind::Word {
+    let lower = doc.lower.as_bytes();
+    // Every mark that explains is punctuation after a word: a pair of kinds decides most
+    // tokens, and the mark's bytes the rest.
+    for (i, pair) in toks.windows(2).enumerate() {
+        if pair[0].kind != TokenKind::Word || pair[1].kind != TokenKind::Punct {
             continue;
         }
-        // Every mark that explains is punctuation: other words stop here.
-        let Some(next) = toks
-            .get(i + 1)
-            .filter(|n| n.kind == TokenKind::Punct)
-            .map(|_| text(i + 1))
-        else {
-            continue;
-        };
-        let explained = match next {
-            "(" => true,
-            "," | ":" | "–" | "-" | "—" => {
-                // The next (up to four) words start with an explainer, word for word. A
-                // comma follows one word in ten: no list or string is made for it.
-                let mut next_words = toks[i + 2..]
-                    .iter()
-                    .take(4)
-                    .take_while(|t| t.kind == TokenKind::Word)
-                    .map(|t| doc.token_lower(t));
-                next_words.next().is_some_and(|first| {
-                    EXPLAINERS.iter().any(|e| {
-                        let (head, tail) = e.split_once(' ').unwrap_or((e, ""));
-                        head == first
-                            && (tail.is_empty()
-                                || next_words
-                                    .clone()
-                                    .take(tail.split(' ').count())
-                                    .eq(tail.split(' ')))
-                    })
-                })
+        let explained = match &lower[pair[1].span.start..pair[1].span.end] {
+            b"(" => true,
+            b")" => i > 0 && text(i - 1) == "(",
+            // The next (up to four) words start with an explainer, word for word. A comma
+            // follows one word in ten: no list or string is made for it.
+            b"," | b":" | b"-" => explainer_follows(doc, &toks[i + 2..]),
+            m if m == "–".as_bytes() || m == "—".as_bytes() => {
+                explainer_follows(doc, &toks[i + 2..])
             }
             _ => false,
         };
-        let in_brackets = i > 0 && text(i - 1) == "(" && next == ")";
-        if explained || in_brackets {
+        if explained {
             out.insert(text(i).to_owned());
         }
     }
     out
+}
+
+/// `toks` start with the words of an explainer.
+fn explainer_follows(doc: &Document, toks: &[Token]) -> bool {
+    let words = toks
+        .iter()
+        .take(4)
+        .take_while(|t| t.kind == TokenKind::Word)
+        .map(|t| doc.token_lower(t));
+    let Some(first) = words.clone().next() else {
+        return false;
+    };
+    if !FIRST_BYTES[usize::from(first.as_bytes()[0])] {
+        return false;
+    }
+    EXPLAINERS
+        .iter()
+        .any(|e| e[0] == first && words.clone().take(e.len()).eq(e.iter().copied()))
 }
 
 #[cfg(test)]

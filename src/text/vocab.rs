@@ -6,9 +6,9 @@
 //! document, on first use, with one hash lookup per token.
 
 use super::Document;
+use super::document::head_len;
 use super::span::Span;
 use super::word_class::{Classes, classes_of};
-use crate::rules::word_index::leading_word;
 
 pub struct Vocab {
     /// Per token, the id of its lowercase text.
@@ -25,7 +25,7 @@ pub struct Vocab {
     /// their tokens only.
     starts: Vec<u32>,
     positions: Vec<u32>,
-    /// Per id, the byte length of the [`leading_word`] of its text.
+    /// Per id, the byte length of the [`leading_word`](crate::rules::word_index::leading_word) of its text.
     head_lens: Vec<u32>,
     /// Tokens that end in a letter or digit with a letter or digit right after them (a
     /// run the tokeniser split, as between Latin and Japanese): their leading word, read
@@ -91,7 +91,7 @@ impl Vocab {
         }
         let head_lens = first
             .iter()
-            .map(|sp| leading_word(&doc.lower[sp.start..sp.end]).len() as u32)
+            .map(|sp| head_len(&doc.lower[sp.start..sp.end], 0) as u32)
             .collect();
         let mut joined_bits = Vec::new();
         if !joined.is_empty() {
@@ -119,20 +119,19 @@ impl Vocab {
         &self.positions[self.starts[id] as usize..self.starts[id + 1] as usize]
     }
 
-    /// The byte length of the [`leading_word`] of the lowercase text from token `i`'s
+    /// The byte length of the [`leading_word`](crate::rules::word_index::leading_word) of the lowercase text from token `i`'s
     /// start: the key under which word lists index a phrase by its first word. Where the
     /// word ends inside the token it depends on the token's text alone (one answer per
     /// id); a token in [`Vocab::joined`] is measured in the text.
     #[inline]
     pub fn head_len(&self, doc: &Document, token: usize) -> usize {
         if self.is_joined(token) {
-            let start = doc.tokens[token].span.start;
-            return leading_word(&doc.lower[start..]).len();
+            return head_len(&doc.lower, doc.tokens[token].span.start);
         }
         self.head_lens[self.id(token)] as usize
     }
 
-    /// The byte length of the [`leading_word`] of id `id`'s text.
+    /// The byte length of the [`leading_word`](crate::rules::word_index::leading_word) of id `id`'s text.
     #[inline]
     pub fn id_head_len(&self, id: usize) -> usize {
         self.head_lens[id] as usize
@@ -349,6 +348,7 @@ impl<T: Copy> PerWord<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::word_index::leading_word;
     use crate::text::word_class::{NEGATION, WORDEN, ZIJN};
 
     #[test]
