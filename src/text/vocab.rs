@@ -219,33 +219,61 @@ fn continues_word(text: &str, end: usize) -> bool {
 }
 
 /// The ids of a document's words: an open-addressing table over the words' bytes. A
-/// word of up to 16 bytes (nearly every word) is kept as two integers, so hashing and
-/// comparing it takes a few instructions instead of a general string hash and `memcmp`
-/// (a `HashMap<&str, u32>` cost about 170 instructions per token).
+/// word of up to 16 bytes (nearly every word) is kept in its slot as two integers, so
+/// finding it takes one hash, one load and a compare instead of a general string hash and
+/// `memcmp` (a `HashMap<&str, u32>` cost about 170 instructions per token).
 struct Interner {
-    /// Per slot, the id + 1 of the word there, or 0.
-    slots: Vec<u32>,
-    /// Per id, the packed key of a short word (length, first 8 bytes, next 8 bytes);
-    /// length 0xff marks a long word, compared by its bytes.
-    keys: Vec<(u8, u64, u64)>,
+    slots: Vec<Slot>,
+    /// Words so far.
+    len: usize,
 }
 
-/// A word's key: its length and its bytes as two little-endian integers; `word` is
-/// `text[start..start + len]`. Where 16 bytes follow the word's start, they are read as
-/// two integers and masked, which costs a few instructions.
+/// One slot: a word's key and id + 1 (0 for an empty slot).
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Slot {
+    key: Key,
+    id: u32,
+}
+
+/// A word's length and its bytes as two little-endian integers; a word of more than 16
+/// bytes has a hash of its bytes instead, and is compared by its bytes as well.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Key {
+    len: u32,
+    lo: u64,
+    hi: u64,
+}
+
+/// `MASKS[n]` keeps the first `n` bytes of a little-endian integer.
+const MASKS: [u64; 9] = {
+    let mut m = [0u64; 9];
+    let mut n = 1;
+    while n <= 8 {
+        m[n] = u64::MAX >> (64 - 8 * n);
+        n += 1;
+    }
+    m
+};
+
+/// The key of `text[start..start + len]`. Where 16 bytes follow the word's start, they
+/// are read as two integers and masked, which costs a few instructions.
 #[inline]
-fn pack(text: &[u8], start: usize, len: usize) -> (u8, u64, u64) {
-    let mask = |n: usize| if n == 0 { 0 } else { u64::MAX >> (64 - 8 * n) };
+fn key_of(text: &[u8], start: usize, len: usize) -> Key {
     if len <= 16
         && let Some(bytes) = text.get(start..start + 16)
     {
         let bytes: &[u8; 16] = bytes.try_into().expect("16 bytes");
         let lo = u64::from_le_bytes(bytes[..8].try_into().expect("8 bytes"));
         let hi = u64::from_le_bytes(bytes[8..].try_into().expect("8 bytes"));
-        return if len >= 8 {
-            (len as u8, lo, hi & mask(len - 8))
+        let (lo, hi) = if len > 8 {
+            (lo, hi & MASKS[len - 8])
         } else {
-            (len as u8, lo & mask(len), 0)
+            (lo & MASKS[len], 0)
+        };
+        return Key {
+            len: len as u32,
+            lo,
+            hi,
         };
     }
     let word = &text[start..start + len];
@@ -256,72 +284,78 @@ fn pack(text: &[u8], start: usize, len: usize) -> (u8, u64, u64) {
             b[..chunk.len()].copy_from_slice(chunk);
             h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
         }
-        return (0xff, h, 0);
+        return Key {
+            len: len as u32,
+            lo: h,
+            hi: 0,
+        };
     }
     let mut b = [0u8; 16];
     b[..len].copy_from_slice(word);
-    let lo = u64::from_le_bytes(b[..8].try_into().expect("8 bytes"));
-    let hi = u64::from_le_bytes(b[8..].try_into().expect("8 bytes"));
-    (len as u8, lo, hi)
+    Key {
+        len: len as u32,
+        lo: u64::from_le_bytes(b[..8].try_into().expect("8 bytes")),
+        hi: u64::from_le_bytes(b[8..].try_into().expect("8 bytes")),
+    }
 }
 
 impl Interner {
     fn with_capacity(words: usize) -> Interner {
         Interner {
-            slots: vec![0; (words * 2).next_power_of_two()],
-            keys: Vec::with_capacity(words),
+            slots: vec![Slot::default(); (words * 2).next_power_of_two()],
+            len: 0,
         }
     }
 
     #[inline]
-    fn slot_of(&self, key: (u8, u64, u64)) -> usize {
-        let h =
-            (key.1 ^ key.2.rotate_left(29) ^ u64::from(key.0)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (h >> 32) as usize & (self.slots.len() - 1)
+    fn slot_of(key: Key, mask: usize) -> usize {
+        let h = (key.lo ^ key.hi.rotate_left(29) ^ u64::from(key.len))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> 32) as usize & mask
     }
 
-    /// The id of `word` (bytes of `text`), or `Err` with the id it gets as a new word:
-    /// `first` holds the span of each earlier id's first occurrence, to compare long
-    /// words.
+    /// The id of the word at `span` of `text`, or `Err` with the id it gets as a new
+    /// word: `first` holds the span of each earlier id's first occurrence, to compare
+    /// long words.
     #[inline]
     fn intern(&mut self, text: &[u8], span: Span, first: &[Span]) -> Result<u32, u32> {
-        let key = pack(text, span.start, span.len());
+        let key = key_of(text, span.start, span.len());
         let mask = self.slots.len() - 1;
-        let mut s = self.slot_of(key);
+        let mut s = Self::slot_of(key, mask);
         loop {
-            match self.slots[s] {
-                0 => break,
-                k => {
-                    let id = k as usize - 1;
-                    if self.keys[id] == key
-                        && (key.0 != 0xff
-                            || text[first[id].start..first[id].end] == text[span.start..span.end])
-                    {
-                        return Ok(id as u32);
-                    }
+            let slot = self.slots[s];
+            if slot.id == 0 {
+                break;
+            }
+            if slot.key == key {
+                let id = slot.id as usize - 1;
+                if key.len <= 16
+                    || text[first[id].start..first[id].end] == text[span.start..span.end]
+                {
+                    return Ok(id as u32);
                 }
             }
             s = (s + 1) & mask;
         }
-        let id = self.keys.len() as u32;
-        self.keys.push(key);
-        self.slots[s] = id + 1;
-        if self.keys.len() * 2 > self.slots.len() {
+        let id = self.len as u32;
+        self.len += 1;
+        self.slots[s] = Slot { key, id: id + 1 };
+        if self.len * 2 > self.slots.len() {
             self.grow();
         }
         Err(id)
     }
 
     fn grow(&mut self) {
-        let slots = vec![0u32; self.slots.len() * 2];
+        let slots = vec![Slot::default(); self.slots.len() * 2];
         let old = std::mem::replace(&mut self.slots, slots);
         let mask = self.slots.len() - 1;
-        for k in old.into_iter().filter(|&k| k != 0) {
-            let mut s = self.slot_of(self.keys[k as usize - 1]);
-            while self.slots[s] != 0 {
+        for slot in old.into_iter().filter(|s| s.id != 0) {
+            let mut s = Self::slot_of(slot.key, mask);
+            while self.slots[s].id != 0 {
                 s = (s + 1) & mask;
             }
-            self.slots[s] = k;
+            self.slots[s] = slot;
         }
     }
 }
