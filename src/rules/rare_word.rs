@@ -14,8 +14,7 @@ use crate::text::frequency::{split_compound, zipf};
 use crate::text::lexicon::{key, lexicon};
 use crate::text::morph::{infinitive_of_participle, infinitive_of_stem};
 use crate::text::token::ABBREV;
-use crate::text::vocab::PerWord;
-use crate::text::{Document, TokenKind, UnitKind};
+use crate::text::{Document, SentenceCursor, TokenKind, UnitKind};
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
 
@@ -215,63 +214,79 @@ impl Rule for RareWord {
         let explained = doc.explained_words();
         let vocab = doc.vocab();
         // Words repeat (Zipf's law): what depends on a word's lowercase text alone is
-        // judged once per distinct word; most words are common and stop there.
-        let mut judged: PerWord<Option<Rarity>> = PerWord::new(vocab);
-        let mut reported = vec![false; vocab.len()];
-        for s in &doc.sentences {
-            for i in s.tokens.clone() {
-                let t = &doc.tokens[i];
-                if t.kind != TokenKind::Word || t.has(ABBREV) {
-                    continue;
-                }
-                let id = vocab.id(i);
-                let Some(rarity) =
-                    judged.get_or(id, || self.judge(doc.token_lower(t), lex, explained))
-                else {
-                    continue;
-                };
-                let raw = doc.token_text(t);
-                // Codes in capitals ("XK2024QZ") are no words to judge; nor is the first
-                // part of "gas- en elektriciteitsverbruik".
-                if reported[id]
-                    || raw
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase)
-                    || doc
-                        .tokens
-                        .get(i + 1)
-                        .is_some_and(|n| n.span.start == t.span.end && doc.token_text(n) == "-")
-                {
-                    continue;
-                }
-                let capital = starts_upper(raw);
-                // A capital inside a sentence marks a name; so does a capital in a line
-                // without closing punctuation (address, signature, heading).
-                if capital
-                    && (!capital_expected(doc, s, i)
-                        || doc.paragraphs[s.paragraph].kind == UnitKind::Line
-                        || !super::ends_like_prose(doc, s))
-                {
-                    continue;
-                }
-                // An unknown capitalised word at the start of a line is a name or a street.
-                if capital && rarity == Rarity::Unknown {
-                    continue;
-                }
-                reported[id] = true;
-                let zipf_text = match rarity {
-                    Rarity::Rare(z) => format!("Zipf {}", format!("{z:.1}").replace('.', ",")),
-                    Rarity::Unknown => "niet in de frequentielijst".to_owned(),
-                };
-                let mut f = self.meta.finding(
-                    t.span,
-                    self.meta
-                        .message(&[("match", raw), ("zipf", zipf_text.as_str())]),
-                );
-                f.hint = Some(self.hint.into());
-                out.push(f);
+        // judged once per distinct word, and only the tokens of the few rare words are
+        // looked at, in text order (a word is reported at its first fitting place).
+        let mut rarity: Vec<Option<Rarity>> = vec![None; vocab.len()];
+        let mut tokens: Vec<u32> = Vec::new();
+        for (id, r) in rarity.iter_mut().enumerate() {
+            let span = vocab.first_span(id);
+            *r = self.judge(&doc.lower[span.start..span.end], lex, explained);
+            if r.is_some() {
+                tokens.extend_from_slice(vocab.positions(id));
             }
+        }
+        tokens.sort_unstable();
+        let mut reported = vec![false; vocab.len()];
+        let mut sentence_of = SentenceCursor::default();
+        for i in tokens {
+            let i = i as usize;
+            let t = &doc.tokens[i];
+            if t.kind != TokenKind::Word || t.has(ABBREV) {
+                continue;
+            }
+            // Only the words of sentences are checked.
+            let Some(s) = sentence_of
+                .at(doc, t.span.start)
+                .map(|si| &doc.sentences[si])
+                .filter(|s| s.tokens.contains(&i))
+            else {
+                continue;
+            };
+            let id = vocab.id(i);
+            let Some(rarity) = rarity[id] else {
+                continue;
+            };
+            let raw = doc.token_text(t);
+            // Codes in capitals ("XK2024QZ") are no words to judge; nor is the first
+            // part of "gas- en elektriciteitsverbruik".
+            if reported[id]
+                || raw
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                || doc
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.span.start == t.span.end && doc.token_text(n) == "-")
+            {
+                continue;
+            }
+            let capital = starts_upper(raw);
+            // A capital inside a sentence marks a name; so does a capital in a line
+            // without closing punctuation (address, signature, heading).
+            if capital
+                && (!capital_expected(doc, s, i)
+                    || doc.paragraphs[s.paragraph].kind == UnitKind::Line
+                    || !super::ends_like_prose(doc, s))
+            {
+                continue;
+            }
+            // An unknown capitalised word at the start of a line is a name or a street.
+            if capital && rarity == Rarity::Unknown {
+                continue;
+            }
+            reported[id] = true;
+            let zipf_text = match rarity {
+                Rarity::Rare(z) => format!("Zipf {}", format!("{z:.1}").replace('.', ",")),
+                Rarity::Unknown => "niet in de frequentielijst".to_owned(),
+            };
+            let mut f = self.meta.finding(
+                t.span,
+                self.meta
+                    .message(&[("match", raw), ("zipf", zipf_text.as_str())]),
+            );
+            f.hint = Some(self.hint.into());
+            out.push(f);
         }
     }
 }
