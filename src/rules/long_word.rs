@@ -14,8 +14,7 @@ use crate::text::frequency::{split_last, zipf};
 use crate::text::lexicon::{key, lexicon};
 use crate::text::syllables;
 use crate::text::token::ABBREV;
-use crate::text::vocab::PerWord;
-use crate::text::{Document, TokenKind, UnitKind};
+use crate::text::{Document, SentenceCursor, TokenKind, UnitKind};
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
 
@@ -117,9 +116,42 @@ impl Rule for LongWord {
         let vocab = doc.vocab();
         // Words repeat (Zipf's law): what depends on a word's lowercase text alone is
         // judged once per distinct word; most words are surely short and stop there.
-        let mut measured: PerWord<Option<usize>> = PerWord::new(vocab);
+        let mut syllables: Vec<Option<usize>> = vec![None; vocab.len()];
+        let mut tokens: Vec<u32> = Vec::new();
+        for (id, syl) in syllables.iter_mut().enumerate() {
+            let span = vocab.first_span(id);
+            // The lowercase copy keeps letters, digits and `./@` as they are.
+            let lower = &doc.lower[span.start..span.end];
+            if self.surely_short(lower)
+                || lower.contains(['.', '/', '@'])
+                || lower.chars().any(|c| c.is_ascii_digit())
+                || lex.abbreviation(lower).is_some()
+                || allowed(&self.allow, lower)
+            {
+                continue;
+            }
+            *syl = self.measure(lower).map(|(syl, _)| syl);
+            if syl.is_some() {
+                tokens.extend_from_slice(vocab.positions(id));
+            }
+        }
+        // Only the tokens of long words are visited, in text order.
+        tokens.sort_unstable();
         let mut reported = vec![false; vocab.len()];
-        for s in &doc.sentences {
+        let mut sentence_of = SentenceCursor::default();
+        for i in tokens {
+            let i = i as usize;
+            let t = &doc.tokens[i];
+            if t.kind != TokenKind::Word || t.has(ABBREV) {
+                continue;
+            }
+            let Some(s) = sentence_of
+                .at(doc, t.span.start)
+                .map(|si| &doc.sentences[si])
+                .filter(|s| s.tokens.contains(&i))
+            else {
+                continue;
+            };
             // Letterhead, address and signature lines ("klachtencoördinator" under a
             // name) are not the writer's words to change; a subject line is.
             if !super::subject_line(doc, s)
@@ -128,48 +160,30 @@ impl Rule for LongWord {
             {
                 continue;
             }
-            for i in s.tokens.clone() {
-                let t = &doc.tokens[i];
-                if t.kind != TokenKind::Word || t.has(ABBREV) {
-                    continue;
-                }
-                let id = vocab.id(i);
-                // The lowercase copy keeps letters, digits and `./@` as they are.
-                let Some(syl) = measured.get_or(id, || {
-                    let lower = doc.token_lower(t);
-                    if self.surely_short(lower)
-                        || lower.contains(['.', '/', '@'])
-                        || lower.chars().any(|c| c.is_ascii_digit())
-                        || lex.abbreviation(lower).is_some()
-                        || allowed(&self.allow, lower)
-                    {
-                        return None;
-                    }
-                    self.measure(lower).map(|(syl, _)| syl)
-                }) else {
-                    continue;
-                };
-                let raw = doc.token_text(t);
-                // A name: a capital inside the sentence.
-                if reported[id] || starts_upper(raw) && !capital_expected(doc, s, i) {
-                    continue;
-                }
-                reported[id] = true;
-                let lower = doc.token_lower(t);
-                let mut f = self.meta.finding(
-                    t.span,
-                    self.meta
-                        .message(&[("match", raw), ("syllables", &syl.to_string())]),
-                );
-                f.hint = Some(match split_hint(lower) {
+            let id = vocab.id(i);
+            let Some(syl) = syllables[id] else {
+                continue;
+            };
+            let raw = doc.token_text(t);
+            // A name: a capital inside the sentence.
+            if reported[id] || starts_upper(raw) && !capital_expected(doc, s, i) {
+                continue;
+            }
+            reported[id] = true;
+            let lower = doc.token_lower(t);
+            let mut f = self.meta.finding(
+                t.span,
+                self.meta
+                    .message(&[("match", raw), ("syllables", &syl.to_string())]),
+            );
+            f.hint = Some(match split_hint(lower) {
                     Some(parts) => format!(
                         "Het woord bestaat uit {parts}. Splits het als dat kan, bijvoorbeeld met 'van' of 'voor'."
                     )
                     .into(),
                     None => "Zoek een korter woord of schrijf het anders.".into(),
                 });
-                out.push(f);
-            }
+            out.push(f);
         }
     }
 }
