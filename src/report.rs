@@ -5,7 +5,7 @@ use crate::finding::{Safety, Severity};
 use crate::input::{Encoding, Format, Loaded, Prose};
 use crate::rules::{Rule, RuleSet, combine};
 use crate::score::{Features, Score, Tally, b1_score, level, sentence_features};
-use crate::suppress::Directives;
+use crate::suppress::{DIRECTIVE_MARK, Directives};
 use crate::text::span::LineCursor;
 use crate::text::{Document, LineIndex, Span};
 use rayon::prelude::*;
@@ -319,16 +319,16 @@ pub fn analyze_in_parts(
         encoding,
         mut prose,
         mut notices,
+        prose_is_source,
     } = loaded;
     let source = Arc::new(source);
-    let ends = prose.part_ends(part_size);
-    // Plain text is usually its own prose: keep one copy (a very large file counts).
-    let text = if prose.text == *source {
-        prose.text = String::new();
+    // Plain text is usually its own prose: one copy (a very large file counts).
+    let text = if prose_is_source {
         Arc::clone(&source)
     } else {
         Arc::new(std::mem::take(&mut prose.text))
     };
+    let ends = prose.part_ends(&text, part_size);
     let line_index = Arc::new(LineIndex::new(&source));
     let file = WholeFile {
         text: &text,
@@ -339,7 +339,7 @@ pub fn analyze_in_parts(
         line_index: &line_index,
         prose: &prose,
         // A vectorised search: the text is large and nearly always has no directive.
-        directives: memchr::memmem::find(source.as_bytes(), b"helder-")
+        directives: memchr::memmem::find(source.as_bytes(), DIRECTIVE_MARK.as_bytes())
             .is_some()
             .then(|| Directives::parse(&source, &line_index)),
         rules,

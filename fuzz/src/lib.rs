@@ -130,7 +130,7 @@ pub fn load_and_check(bytes: &[u8], format: Format, opts: &input::Options) {
         return;
     };
     // Prose ranges map into the source on character boundaries.
-    let len = loaded.prose.text.len();
+    let len = loaded.prose_text().len();
     let whole = loaded.prose.map.span_to_source(Span::new(0, len));
     assert_span(&loaded.source, whole, "prose map");
     let report = helder::report::analyze("fuzz", loaded, format, &RULES);

@@ -93,6 +93,7 @@ pub fn load_limited(bytes: &[u8], opts: &Options, limits: Limits) -> Result<Load
         encoding: Encoding::Docx,
         prose,
         notices: Vec::new(),
+        prose_is_source: false,
     })
 }
 

@@ -222,19 +222,19 @@ impl Prose {
         }
     }
 
-    /// Where to cut a very large prose text into parts of about `size` bytes each (see
+    /// Where to cut a very large prose text (`text`, this prose's text wherever it is
+    /// held) into parts of about `size` bytes each (see
     /// [`crate::report`]): the end of every part, the last being the text's end. A part
     /// ends after a blank line that no block or mask spans, so no unit or sentence is
     /// cut; a text of at most two parts' size stays whole.
-    pub fn part_ends(&self, size: usize) -> Vec<usize> {
-        let text = &self.text;
+    pub fn part_ends(&self, text: &str, size: usize) -> Vec<usize> {
         let mut ends = Vec::new();
         let mut from = 0;
         // Past two parts' size, the last part is at most one and a half.
         let mut left = size.saturating_mul(2);
         while text.len() - from > left {
             left = size.saturating_add(size / 2);
-            match self.blank_line_end(from + size) {
+            match self.blank_line_end(text, from + size) {
                 Some(cut) => {
                     ends.push(cut);
                     from = cut;
@@ -247,8 +247,7 @@ impl Prose {
     }
 
     /// The end of the first blank line at or after `at` where no block or mask goes on.
-    fn blank_line_end(&self, at: usize) -> Option<usize> {
-        let text = &self.text;
+    fn blank_line_end(&self, text: &str, at: usize) -> Option<usize> {
         // Bytes: `at` need not be a character boundary, a line break always is.
         let newline = |from: usize| text.as_bytes()[from..].iter().position(|&b| b == b'\n');
         let mut line_start = at + newline(at)? + 1;
@@ -309,8 +308,18 @@ pub(crate) fn parse_text_format(
     format: Format,
     opts: &Options,
 ) -> Result<Prose, String> {
+    parse_found(source, format, opts, opts.masker.find(source))
+}
+
+/// [`parse_text_format`] with the template matches already found.
+fn parse_found(
+    source: &str,
+    format: Format,
+    opts: &Options,
+    found: Vec<template::TemplateMatch>,
+) -> Result<Prose, String> {
     let format = format.resolve_template(source);
-    let filled = opts.masker.fill(source);
+    let filled = opts.masker.fill_found(source, found);
     let text = filled.as_ref().map_or(source, |f| f.text.as_str());
     let mut prose = match format {
         Format::Markdown => markdown::parse(text),
@@ -459,8 +468,24 @@ pub struct Loaded {
     /// .docx a rendering with one paragraph per line (see docs/formaten.md).
     pub source: String,
     pub encoding: Encoding,
+    /// The prose; its text is left empty when [`Loaded::prose_is_source`] (read it with
+    /// [`Loaded::prose_text`]).
     pub prose: Prose,
     pub notices: Vec<String>,
+    /// The prose is the source itself (plain text with no directive to blank and no
+    /// placeholder to mask, the usual case): its text is not held twice.
+    pub prose_is_source: bool,
+}
+
+impl Loaded {
+    /// The prose text.
+    pub fn prose_text(&self) -> &str {
+        if self.prose_is_source {
+            &self.source
+        } else {
+            &self.prose.text
+        }
+    }
 }
 
 /// Read a file's bytes as `format` with the default options. An error is a Dutch
@@ -520,17 +545,39 @@ fn load_decoded(
             "geen geldige UTF-8 (eerste ongeldige byte op positie {at}); gelezen als Windows-1252"
         ));
     }
-    let mut prose = if format == Format::Eml {
+    let source = &decoded.text;
+    let found = match format {
+        Format::Eml => Vec::new(),
+        _ => opts.masker.find(source),
+    };
+    // Plain text with no directive to blank and no placeholder to mask is its own prose.
+    let prose_is_source = format != Format::Eml
+        && found.is_empty()
+        && format.resolve_template(source) == Format::Text
+        && memchr::memmem::find(
+            source.as_bytes(),
+            crate::suppress::DIRECTIVE_MARK.as_bytes(),
+        )
+        .is_none();
+    let mut prose = if prose_is_source {
+        Prose {
+            text: String::new(),
+            map: SourceMap::identity(source.len()),
+            blocks: Vec::new(),
+            masks: Vec::new(),
+        }
+    } else if format == Format::Eml {
         eml::parse(bytes, &decoded, opts, &mut notices)?
     } else {
-        parse_text_format(&decoded.text, format, opts)?
+        parse_found(source, format, opts, found)?
     };
-    prose.map.snap_to(&decoded.text);
+    prose.map.snap_to(source);
     Ok(Loaded {
         source: decoded.text,
         encoding: decoded.encoding,
         prose,
         notices,
+        prose_is_source,
     })
 }
 
@@ -778,7 +825,7 @@ mod tests {
         let para = "Wij sturen u een brief.\nDe tweede regel.\n\n";
         let text = para.repeat(40);
         let prose = Prose::plain(&text);
-        let ends = prose.part_ends(100);
+        let ends = prose.part_ends(&prose.text, 100);
         assert!(ends.len() > 5, "{ends:?}");
         assert_eq!(ends.last(), Some(&text.len()));
         let mut from = 0;
@@ -791,27 +838,30 @@ mod tests {
             from = end;
         }
         // At most two parts' size: whole.
-        assert_eq!(prose.part_ends(text.len() / 2), vec![text.len()]);
+        assert_eq!(
+            prose.part_ends(&prose.text, text.len() / 2),
+            vec![text.len()]
+        );
         // No blank line: whole, however large.
         let line = "Een regel zonder witregel.\n".repeat(50);
         let prose = Prose::plain(&line);
-        assert_eq!(prose.part_ends(100), vec![line.len()]);
+        assert_eq!(prose.part_ends(&prose.text, 100), vec![line.len()]);
         // A block that goes on over blank lines is not cut.
         let mut prose = Prose::plain(&text);
         prose.blocks = vec![BlockHint {
             span: Span::new(0, 700),
             kind: BlockKind::Paragraph,
         }];
-        assert!(prose.part_ends(100)[0] >= 700);
+        assert!(prose.part_ends(&prose.text, 100)[0] >= 700);
         let mut prose = Prose::plain(&text);
         prose.masks = vec![Span::new(120, 400)];
-        let ends = prose.part_ends(100);
+        let ends = prose.part_ends(&prose.text, 100);
         assert!(ends[0] >= 400, "{ends:?}");
         // A part size that lands inside a character.
         let wide = "één ".repeat(100) + "\n\n" + &"één ".repeat(100);
         let prose = Prose::plain(&wide);
         assert!(!wide.is_char_boundary(99));
-        assert_eq!(prose.part_ends(99), vec![602, wide.len()]);
+        assert_eq!(prose.part_ends(&prose.text, 99), vec![602, wide.len()]);
     }
 
     #[test]

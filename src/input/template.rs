@@ -228,7 +228,11 @@ impl Masker {
     /// A copy of `source` ready for a markup parser; `None` when there is no template
     /// syntax (the common case: no copy).
     pub fn fill(&self, source: &str) -> Option<Filled> {
-        let matches = self.find(source);
+        self.fill_found(source, self.find(source))
+    }
+
+    /// [`Masker::fill`] with the matches already found ([`Masker::find`]).
+    pub fn fill_found(&self, source: &str, matches: Vec<TemplateMatch>) -> Option<Filled> {
         if matches.is_empty() {
             return None;
         }

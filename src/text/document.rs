@@ -608,7 +608,7 @@ mod tests {
                 .unwrap_or(crate::input::Format::Text);
             if let Ok(loaded) = crate::input::load(text.as_bytes(), format) {
                 let p = &loaded.prose;
-                same_as_before(&p.text, &p.blocks, &p.masks);
+                same_as_before(loaded.prose_text(), &p.blocks, &p.masks);
             }
         }
     }
