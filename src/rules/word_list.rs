@@ -16,6 +16,7 @@ use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion, match_case};
 use crate::text::lexicon::{Lexicon, key, lexicon, list_key};
 use crate::text::morph::{VerbForm, adjective_inflected, inflect, is_separable, noun_plural};
+use crate::text::word_class::{self, Classes};
 use crate::text::word_hash;
 use crate::text::word_set::WordSet;
 use crate::text::{Document, SentenceCursor, Span, TokenKind};
@@ -203,11 +204,6 @@ static DETERMINERS: WordSet = WordSet::new(&[
     "haar", "hun", "elk", "ieder", "welk", "geen", "mijn", "jullie",
 ]);
 
-/// Auxiliaries that make an ambiguous form a participle ("heeft verzocht").
-static AUXILIARIES: WordSet = WordSet::new(&[
-    "heb", "hebt", "heeft", "hebben", "had", "hadden", "ben", "bent", "is", "zijn", "was", "waren",
-    "word", "wordt", "worden", "werd", "werden",
-]);
 /// Before "te", these make a purpose or manner clause, not "dienen te" ("om te").
 const NOT_BEFORE_TE: &[&str] = &["om", "door", "zonder", "na", "alvorens", "teneinde"];
 
@@ -320,7 +316,9 @@ impl WordList {
         let entry = &self.entries[entry];
         let original = doc.slice(span);
         // "'als' of 'wanneer'", written in one string.
-        let mut alternatives = String::new();
+        let mut alternatives = String::with_capacity(
+            entry.alternatives.iter().map(|a| a.len() + 6).sum::<usize>() + 16,
+        );
         for (n, a) in entry.alternatives.iter().enumerate() {
             if n > 0 {
                 alternatives.push_str(" of ");
@@ -421,10 +419,13 @@ impl WordList {
         let has_aux = match *aux_cache {
             Some((s, v)) if s == sent => v,
             _ => {
-                let v = doc
-                    .sentence_tokens(sentence)
-                    .iter()
-                    .any(|t| AUXILIARIES.contains(doc.token_lower(t)));
+                // The forms of hebben, zijn and worden, but "geweest".
+                const AUX: Classes = word_class::WORDEN | word_class::ZIJN | word_class::HEBBEN;
+                let vocab = doc.vocab();
+                let v = vocab.sentence_classes(sent) & AUX != 0
+                    && sentence.tokens.clone().any(|i| {
+                        vocab.is(i, AUX) && doc.token_lower(&doc.tokens[i]) != "geweest"
+                    });
                 *aux_cache = Some((sent, v));
                 v
             }
