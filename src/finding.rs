@@ -72,27 +72,79 @@ pub struct Finding {
 }
 
 /// Fill `{name}` placeholders in a message template. A name without a value, and a `{`
-/// without a `}` after it, stay as they are. The result is allocated once, with room
-/// for the template and every value.
+/// without a `}` after it, stay as they are.
 pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
-    let size = template.len() + vars.iter().map(|(_, v)| v.len()).sum::<usize>();
-    let mut out = String::with_capacity(size);
-    let mut rest = template;
-    while let Some(open) = memchr::memchr(b'{', rest.as_bytes()) {
-        let after = &rest[open + 1..];
-        let Some(close) = memchr::memchr(b'}', after.as_bytes()) else {
-            break;
+    Template::new(template).fill(vars)
+}
+
+/// A message template read once into its literal text and `{name}` slots: a rule fills
+/// its template for every finding, without searching it for braces each time.
+#[derive(Clone, Debug, Default)]
+pub struct Template {
+    text: Box<str>,
+    /// In order; byte ranges of `text`.
+    pieces: Vec<Piece>,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Piece {
+    Text { start: u32, end: u32 },
+    /// `{name}`: the braces at `start` and `end - 1`.
+    Slot { start: u32, end: u32 },
+}
+
+impl Template {
+    pub fn new(template: &str) -> Template {
+        let bytes = template.as_bytes();
+        let mut pieces = Vec::new();
+        let text = |pieces: &mut Vec<Piece>, start: usize, end: usize| {
+            if start < end {
+                pieces.push(Piece::Text {
+                    start: start as u32,
+                    end: end as u32,
+                });
+            }
         };
-        out.push_str(&rest[..open]);
-        let name = &after[..close];
-        match vars.iter().find(|(n, _)| *n == name) {
-            Some((_, v)) => out.push_str(v),
-            None => out.push_str(&rest[open..open + close + 2]),
+        let mut at = 0;
+        while let Some(open) = memchr::memchr(b'{', &bytes[at..]).map(|o| at + o) {
+            let Some(close) = memchr::memchr(b'}', &bytes[open + 1..]).map(|c| open + 1 + c)
+            else {
+                break;
+            };
+            text(&mut pieces, at, open);
+            pieces.push(Piece::Slot {
+                start: open as u32,
+                end: close as u32 + 1,
+            });
+            at = close + 1;
         }
-        rest = &after[close + 1..];
+        text(&mut pieces, at, bytes.len());
+        Template {
+            text: template.into(),
+            pieces,
+        }
     }
-    out.push_str(rest);
-    out
+
+    /// The template with each slot's value from `vars` (the first of that name); a slot
+    /// without a value stays as written. Allocated once, with room for every value.
+    pub fn fill(&self, vars: &[(&str, &str)]) -> String {
+        let size = self.text.len() + vars.iter().map(|(_, v)| v.len()).sum::<usize>();
+        let mut out = String::with_capacity(size);
+        for p in &self.pieces {
+            match *p {
+                Piece::Text { start, end } => out.push_str(&self.text[start as usize..end as usize]),
+                Piece::Slot { start, end } => {
+                    let (start, end) = (start as usize, end as usize);
+                    let name = &self.text[start + 1..end - 1];
+                    match vars.iter().find(|(n, _)| *n == name) {
+                        Some((_, v)) => out.push_str(v),
+                        None => out.push_str(&self.text[start..end]),
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Give `replacement` the capitalisation of `original`: a capital first letter stays

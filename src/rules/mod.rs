@@ -27,7 +27,7 @@ pub mod word_index;
 pub mod word_list;
 
 use crate::config::schema::RuleDef;
-use crate::finding::{Finding, Severity, Suggestion};
+use crate::finding::{Finding, Severity, Suggestion, Template};
 use crate::text::{Document, Span};
 use std::borrow::Cow;
 use std::cmp::Reverse;
@@ -40,6 +40,8 @@ pub struct RuleMeta {
     /// The rule's general hint, kept for the life of the process like the id, so a
     /// finding borrows it instead of copying it.
     pub hint: Option<&'static str>,
+    /// The message template, read once.
+    pub template: Template,
     pub def: RuleDef,
 }
 
@@ -54,6 +56,7 @@ impl RuleMeta {
                 .as_ref()
                 .map(|h| &*Box::leak(h.clone().into_boxed_str())),
             severity: def.severity,
+            template: Template::new(&def.message),
             def: def.clone(),
         }
     }
@@ -82,7 +85,7 @@ impl RuleMeta {
     }
 
     pub fn message(&self, vars: &[(&str, &str)]) -> String {
-        crate::finding::fill(&self.def.message, vars)
+        self.template.fill(vars)
     }
 
     /// The fix safety the rule file declares for its suggestions.
