@@ -88,9 +88,15 @@ pub struct Template {
 
 #[derive(Clone, Copy, Debug)]
 enum Piece {
-    Text { start: u32, end: u32 },
+    Text {
+        start: u32,
+        end: u32,
+    },
     /// `{name}`: the braces at `start` and `end - 1`.
-    Slot { start: u32, end: u32 },
+    Slot {
+        start: u32,
+        end: u32,
+    },
 }
 
 impl Template {
@@ -107,8 +113,7 @@ impl Template {
         };
         let mut at = 0;
         while let Some(open) = memchr::memchr(b'{', &bytes[at..]).map(|o| at + o) {
-            let Some(close) = memchr::memchr(b'}', &bytes[open + 1..]).map(|c| open + 1 + c)
-            else {
+            let Some(close) = memchr::memchr(b'}', &bytes[open + 1..]).map(|c| open + 1 + c) else {
                 break;
             };
             text(&mut pieces, at, open);
@@ -132,7 +137,9 @@ impl Template {
         let mut out = String::with_capacity(size);
         for p in &self.pieces {
             match *p {
-                Piece::Text { start, end } => out.push_str(&self.text[start as usize..end as usize]),
+                Piece::Text { start, end } => {
+                    out.push_str(&self.text[start as usize..end as usize])
+                }
                 Piece::Slot { start, end } => {
                     let (start, end) = (start as usize, end as usize);
                     let name = &self.text[start + 1..end - 1];

@@ -17,8 +17,14 @@ use crate::config::schema::RuleDef;
 use crate::finding::Finding;
 use crate::text::word_class as wc;
 use crate::text::{Document, Span, Token, TokenKind, UnitKind};
+use memchr::memmem::Finder;
 use serde::Deserialize;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Every first-step marker holds one of these (searchers built once).
+static FIRST_STEP_PARTS: LazyLock<[Finder<'static>; 2]> =
+    LazyLock::new(|| [Finder::new("eerst"), Finder::new("stap")]);
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -97,6 +103,17 @@ struct Piece {
     after_comma: bool,
 }
 
+/// Buffers for the whole document, reused sentence after sentence.
+#[derive(Default)]
+struct Scratch {
+    pieces: Vec<Piece>,
+    /// The words of the first item and of the current one.
+    fw: Vec<usize>,
+    w: Vec<usize>,
+    /// A sentence's words between single spaces ([`Enumeration::steps`]).
+    padded: String,
+}
+
 /// The word tokens of a piece (indices), into `out` (cleared first).
 fn words(doc: &Document, toks: Range<usize>, out: &mut Vec<usize>) {
     out.clear();
@@ -119,7 +136,7 @@ impl Enumeration {
     }
 
     /// A comma series in sentence `si`: (span, number of items).
-    fn series(&self, doc: &Document, si: usize) -> Option<(Span, usize)> {
+    fn series(&self, doc: &Document, si: usize, scratch: &mut Scratch) -> Option<(Span, usize)> {
         let s = &doc.sentences[si];
         let vocab = doc.vocab();
         // A series needs a comma and an "en" or "of" before its last item; most sentences
@@ -130,7 +147,8 @@ impl Enumeration {
         }
         let lower = |i: usize| doc.token_lower(&doc.tokens[i]);
         // Split at commas; other punctuation (except the final one) is a hard boundary.
-        let mut pieces: Vec<Piece> = Vec::new();
+        let Scratch { pieces, fw, w, .. } = scratch;
+        pieces.clear();
         let mut start = s.tokens.start;
         let mut after_comma = false;
         for i in s.tokens.clone() {
@@ -168,11 +186,10 @@ impl Enumeration {
         });
 
         let clause = |w: &[usize]| w.iter().any(|&x| vocab.is(x, wc::CLAUSE_WORD));
-        let (mut fw, mut w) = (Vec::new(), Vec::new());
         let mut i = 0;
         while i + 1 < pieces.len() {
             let first = &pieces[i];
-            words(doc, first.toks.clone(), &mut fw);
+            words(doc, first.toks.clone(), fw);
             if fw.is_empty() || !pieces[i + 1].after_comma {
                 i += 1;
                 continue;
@@ -186,7 +203,7 @@ impl Enumeration {
             while j < pieces.len() && pieces[j].after_comma {
                 let p = &pieces[j];
                 let ptoks = &doc.tokens[p.toks.clone()];
-                words(doc, p.toks.clone(), &mut w);
+                words(doc, p.toks.clone(), w);
                 if w.is_empty() {
                     break;
                 }
@@ -225,7 +242,7 @@ impl Enumeration {
                     end = Some((j, doc.tokens[w[k + post_len]].span));
                     break;
                 }
-                if w.len() > MAX_ITEM || clause(&w) || EXAMPLE_WORDS.contains(&lower(w[0])) {
+                if w.len() > MAX_ITEM || clause(w) || EXAMPLE_WORDS.contains(&lower(w[0])) {
                     break;
                 }
                 items += 1;
@@ -257,18 +274,26 @@ impl Enumeration {
         None
     }
 
-    fn steps(&self, doc: &Document, unit: &crate::text::Paragraph) -> Option<(Span, usize)> {
+    fn steps(
+        &self,
+        doc: &Document,
+        unit: &crate::text::Paragraph,
+        padded: &mut String,
+    ) -> Option<(Span, usize)> {
         let mut first: Option<usize> = None;
         let mut later = 0;
         // A sentence's words between single spaces, with a space at both ends, so a marker
         // matches as " daarna " (one buffer for all sentences).
-        let mut padded = String::new();
         for s in unit.sentences.clone() {
             let span = doc.sentences[s].span;
             let raw = &doc.lower[span.start..span.end];
             // Every first-step marker holds "eerst" or "stap": most sentences are
             // skipped without normalising them.
-            if first.is_none() && !raw.contains("eerst") && !raw.contains("stap") {
+            if first.is_none()
+                && !FIRST_STEP_PARTS
+                    .iter()
+                    .any(|f| f.find(raw.as_bytes()).is_some())
+            {
                 continue;
             }
             padded.clear();
@@ -334,13 +359,14 @@ impl Rule for Enumeration {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let mut scratch = Scratch::default();
         for unit in &doc.paragraphs {
             if unit.kind != UnitKind::Paragraph {
                 continue;
             }
             let mut flagged = false;
             for s in unit.sentences.clone() {
-                if let Some((span, n)) = self.series(doc, s) {
+                if let Some((span, n)) = self.series(doc, s, &mut scratch) {
                     let what = format!("Deze zin noemt {n} dingen na elkaar.");
                     let mut f = self
                         .meta
@@ -356,7 +382,7 @@ impl Rule for Enumeration {
             if flagged {
                 continue;
             }
-            if let Some((span, n)) = self.steps(doc, unit) {
+            if let Some((span, n)) = self.steps(doc, unit, &mut scratch.padded) {
                 let what = format!("Deze alinea beschrijft {n} stappen na elkaar.");
                 let mut f = self
                     .meta

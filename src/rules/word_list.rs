@@ -317,7 +317,12 @@ impl WordList {
         let original = doc.slice(span);
         // "'als' of 'wanneer'", written in one string.
         let mut alternatives = String::with_capacity(
-            entry.alternatives.iter().map(|a| a.len() + 6).sum::<usize>() + 16,
+            entry
+                .alternatives
+                .iter()
+                .map(|a| a.len() + 6)
+                .sum::<usize>()
+                + 16,
         );
         for (n, a) in entry.alternatives.iter().enumerate() {
             if n > 0 {
@@ -423,9 +428,10 @@ impl WordList {
                 const AUX: Classes = word_class::WORDEN | word_class::ZIJN | word_class::HEBBEN;
                 let vocab = doc.vocab();
                 let v = vocab.sentence_classes(sent) & AUX != 0
-                    && sentence.tokens.clone().any(|i| {
-                        vocab.is(i, AUX) && doc.token_lower(&doc.tokens[i]) != "geweest"
-                    });
+                    && sentence
+                        .tokens
+                        .clone()
+                        .any(|i| vocab.is(i, AUX) && doc.token_lower(&doc.tokens[i]) != "geweest");
                 *aux_cache = Some((sent, v));
                 v
             }
