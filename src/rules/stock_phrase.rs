@@ -19,6 +19,7 @@ use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion};
 use crate::text::lexicon::key;
 use crate::text::{Document, Span, TokenKind};
+use memchr::memmem::Finder;
 use regex_automata::{Anchored, Input, meta};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
@@ -61,8 +62,8 @@ pub struct StockPhrase {
     /// first word it contains, and no automaton over all patterns is built at start-up.
     by_word: HashMap<String, Vec<Candidate>>,
     /// Patterns that can start on a number (`{datum}`), with the words of which the text
-    /// must hold one.
-    by_number: Vec<(usize, Option<Vec<String>>)>,
+    /// must hold one (searchers built once: each looks through the whole text).
+    by_number: Vec<(usize, Option<Vec<Finder<'static>>>)>,
     /// Patterns that can start anywhere, searched through the whole text with a regex
     /// (built on first use) that also tells where each match starts.
     anywhere: Vec<(usize, OnceLock<meta::Regex>)>,
@@ -201,7 +202,10 @@ impl StockPhrase {
                         .entry(w)
                         .or_default()
                         .push(Candidate { phrase: i, next }),
-                    Start::Number(words) => by_number.push((i, words)),
+                    Start::Number(words) => by_number.push((
+                        i,
+                        words.map(|ws| ws.iter().map(|w| Finder::new(w).into_owned()).collect()),
+                    )),
                     Start::Anywhere => anywhere.push((i, OnceLock::new())),
                 }
             }
@@ -301,7 +305,7 @@ impl Rule for StockPhrase {
             .filter(|(_, words)| {
                 words
                     .as_ref()
-                    .is_none_or(|ws| ws.iter().any(|w| doc.lower.contains(w.as_str())))
+                    .is_none_or(|ws| ws.iter().any(|w| w.find(doc.lower.as_bytes()).is_some()))
             })
             .map(|(i, _)| *i)
             .collect();
