@@ -14,6 +14,7 @@ use crate::text::frequency::{split_last, zipf};
 use crate::text::lexicon::{key, lexicon};
 use crate::text::syllables;
 use crate::text::token::ABBREV;
+use crate::text::vocab::WordMemo;
 use crate::text::{Document, SentenceCursor, TokenKind, UnitKind};
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
@@ -46,6 +47,8 @@ pub struct LongWord {
     meta: RuleMeta,
     p: Params,
     allow: HashSet<String>,
+    /// The syllables of each long word to flag, per word for the run.
+    memo: WordMemo<Option<usize>>,
 }
 
 impl LongWord {
@@ -55,6 +58,7 @@ impl LongWord {
             meta: RuleMeta::new(def),
             allow: p.allow.iter().map(|a| key(a.trim())).collect(),
             p,
+            memo: WordMemo::default(),
         })
     }
 
@@ -118,23 +122,29 @@ impl Rule for LongWord {
         // judged once per distinct word; most words are surely short and stop there.
         let mut syllables: Vec<Option<usize>> = vec![None; vocab.len()];
         let mut tokens: Vec<u32> = Vec::new();
+        let mut memo = self.memo.lock();
         for (id, syl) in syllables.iter_mut().enumerate() {
             let span = vocab.first_span(id);
             // The lowercase copy keeps letters, digits and `./@` as they are.
             let lower = &doc.lower[span.start..span.end];
-            if self.surely_short(lower)
-                || lower.contains(['.', '/', '@'])
-                || lower.chars().any(|c| c.is_ascii_digit())
-                || lex.abbreviation(lower).is_some()
-                || allowed(&self.allow, lower)
-            {
+            if self.surely_short(lower) {
                 continue;
             }
-            *syl = self.measure(lower).map(|(syl, _)| syl);
+            *syl = memo.judge(lower, || {
+                if lower.contains(['.', '/', '@'])
+                    || lower.chars().any(|c| c.is_ascii_digit())
+                    || lex.abbreviation(lower).is_some()
+                    || allowed(&self.allow, lower)
+                {
+                    return None;
+                }
+                self.measure(lower).map(|(syl, _)| syl)
+            });
             if syl.is_some() {
                 tokens.extend_from_slice(vocab.positions(id));
             }
         }
+        drop(memo);
         // Only the tokens of long words are visited, in text order.
         tokens.sort_unstable();
         let mut reported = vec![false; vocab.len()];

@@ -14,6 +14,7 @@ use crate::text::frequency::{split_compound, zipf};
 use crate::text::lexicon::{key, lexicon};
 use crate::text::morph::{infinitive_of_participle, infinitive_of_stem};
 use crate::text::token::ABBREV;
+use crate::text::vocab::WordMemo;
 use crate::text::{Document, SentenceCursor, TokenKind, UnitKind};
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
@@ -57,6 +58,8 @@ pub struct RareWord {
     allow: HashSet<String>,
     /// Single words of the skipped lists.
     skip: HashSet<&'static str>,
+    /// [`RareWord::judge`] without the words the document explains, per word for the run.
+    memo: WordMemo<Option<Rarity>>,
 }
 
 /// Endings that inflect or derive from a known word ("behandelend", "handhavers",
@@ -98,6 +101,7 @@ impl RareWord {
             allow: p.allow.iter().map(|a| key(a.trim())).collect(),
             skip,
             p,
+            memo: WordMemo::default(),
         })
     }
 
@@ -218,13 +222,20 @@ impl Rule for RareWord {
         // looked at, in text order (a word is reported at its first fitting place).
         let mut rarity: Vec<Option<Rarity>> = vec![None; vocab.len()];
         let mut tokens: Vec<u32> = Vec::new();
+        let mut memo = self.memo.lock();
         for (id, r) in rarity.iter_mut().enumerate() {
             let span = vocab.first_span(id);
-            *r = self.judge(&doc.lower[span.start..span.end], lex, explained);
+            let lower = &doc.lower[span.start..span.end];
+            // Explained by this text, or judged by the word alone.
+            if lower.len() < self.p.min_letters || explained.contains(lower) {
+                continue;
+            }
+            *r = memo.judge(lower, || self.judge(lower, lex));
             if r.is_some() {
                 tokens.extend_from_slice(vocab.positions(id));
             }
         }
+        drop(memo);
         tokens.sort_unstable();
         let mut reported = vec![false; vocab.len()];
         let mut sentence_of = SentenceCursor::default();
@@ -293,21 +304,16 @@ impl Rule for RareWord {
 
 impl RareWord {
     /// What a word's lowercase text says: `None` when it is no word to flag (too short,
-    /// a number or code, an abbreviation, explained by the text, allowed, left to another
-    /// list, a web address, or common), else how rare it is. Case is the same in the
+    /// a number or code, an abbreviation, allowed, left to another list, a web address,
+    /// or common), else how rare it is. Whether the text explains it is asked apart: that
+    /// depends on the text. Case is the same in the
     /// lowercase copy for all of this: it keeps every character's byte length, and
     /// letters, digits and `./@` stay what they are.
-    fn judge(
-        &self,
-        lower: &str,
-        lex: &crate::text::lexicon::Lexicon,
-        explained: &HashSet<String>,
-    ) -> Option<Rarity> {
+    fn judge(&self, lower: &str, lex: &crate::text::lexicon::Lexicon) -> Option<Rarity> {
         if lower.len() < self.p.min_letters
             || lower.chars().filter(|c| c.is_alphabetic()).count() < self.p.min_letters
             || lower.chars().any(|c| c.is_ascii_digit())
             || lex.abbreviation(lower).is_some()
-            || explained.contains(lower)
             || allowed(&self.allow, lower)
             || self.skipped(lower)
             // Web addresses without "www" ("lindenburg.nl") and "en/of".

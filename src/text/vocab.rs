@@ -379,6 +379,52 @@ impl<T: Copy> PerWord<T> {
     }
 }
 
+/// Judgements of words that hold in every document, kept by a rule for the whole run:
+/// the parts of a large file and the files of a folder share most of their words, so a
+/// word is judged once per run instead of once per document (the judging reads large
+/// tables and misses the cache). Bounded: past [`WordMemo::MAX`] words it keeps what it
+/// has and judges the rest each time.
+pub struct WordMemo<T: Copy> {
+    map: std::sync::Mutex<rustc_hash::FxHashMap<Box<str>, T>>,
+}
+
+impl<T: Copy> Default for WordMemo<T> {
+    fn default() -> Self {
+        WordMemo {
+            map: std::sync::Mutex::new(rustc_hash::FxHashMap::default()),
+        }
+    }
+}
+
+impl<T: Copy> WordMemo<T> {
+    /// Words kept at most (a few MB).
+    pub const MAX: usize = 1 << 16;
+
+    /// Hold the memo for a document's words: `judge` each through the guard. One lock per
+    /// document, not per word.
+    pub fn lock(&self) -> MemoGuard<'_, T> {
+        // A panic elsewhere while holding it leaves judgements that are still right.
+        MemoGuard(self.map.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+/// A locked [`WordMemo`].
+pub struct MemoGuard<'a, T: Copy>(std::sync::MutexGuard<'a, rustc_hash::FxHashMap<Box<str>, T>>);
+
+impl<T: Copy> MemoGuard<'_, T> {
+    /// The judgement of `word`: remembered, or made by `judge` now.
+    pub fn judge(&mut self, word: &str, judge: impl FnOnce() -> T) -> T {
+        if let Some(&v) = self.0.get(word) {
+            return v;
+        }
+        let v = judge();
+        if self.0.len() < WordMemo::<T>::MAX {
+            self.0.insert(word.into(), v);
+        }
+        v
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
