@@ -124,9 +124,8 @@ impl Rule for LongWord {
         let mut tokens: Vec<u32> = Vec::new();
         let mut memo = self.memo.lock();
         for (id, syl) in syllables.iter_mut().enumerate() {
-            let span = vocab.first_span(id);
             // The lowercase copy keeps letters, digits and `./@` as they are.
-            let lower = &doc.lower[span.start..span.end];
+            let lower = vocab.word(id);
             if self.surely_short(lower) {
                 continue;
             }

@@ -224,8 +224,7 @@ impl Rule for RareWord {
         let mut tokens: Vec<u32> = Vec::new();
         let mut memo = self.memo.lock();
         for (id, r) in rarity.iter_mut().enumerate() {
-            let span = vocab.first_span(id);
-            let lower = &doc.lower[span.start..span.end];
+            let lower = vocab.word(id);
             // Explained by this text, or judged by the word alone.
             if lower.len() < self.p.min_letters || explained.contains(lower) {
                 continue;

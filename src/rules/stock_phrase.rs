@@ -321,10 +321,7 @@ impl Rule for StockPhrase {
         // each distinct word's candidates are looked up once, and only the tokens of
         // words that can start a pattern are visited.
         for id in 0..vocab.len() {
-            let span = vocab.first_span(id);
-            let Some(candidates) = self
-                .by_word
-                .get(&doc.lower[span.start..span.start + vocab.id_head_len(id)])
+            let Some(candidates) = self.by_word.get(&vocab.word(id)[..vocab.id_head_len(id)])
             else {
                 continue;
             };

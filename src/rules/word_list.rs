@@ -641,9 +641,8 @@ impl Rule for WordList {
         // depends on its text alone: each distinct word's patterns are looked up once,
         // and only the tokens of words with patterns are visited.
         for id in 0..vocab.len() {
-            let span = vocab.first_span(id);
             let head_len = vocab.id_head_len(id);
-            let found = lookup(&doc.lower[span.start..span.start + head_len]);
+            let found = lookup(&vocab.word(id)[..head_len]);
             if found.0.is_empty() {
                 continue;
             }
