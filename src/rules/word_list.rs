@@ -597,7 +597,16 @@ impl Rule for WordList {
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
         let vocab = doc.vocab();
         let lower = doc.lower.as_bytes();
-        let lookup = |head: &str| (self.patterns_at(head), self.by_second.get(head));
+        // Most words head no pattern: the second index is only asked for those that do.
+        let lookup = |head: &str| {
+            let patterns = self.patterns_at(head);
+            let second = if patterns.len() > MANY_PATTERNS {
+                self.by_second.get(head)
+            } else {
+                None
+            };
+            (patterns, second)
+        };
         // The whole-word matches of the patterns `patterns` (under the head of `head_len`
         // bytes) at word token `first`.
         let mut matches_at =
