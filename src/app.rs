@@ -313,9 +313,10 @@ fn each_report(
         }
     }
     let bar = progress_bar(jobs.len(), progress);
-    for batch in jobs.chunks(BATCH) {
-        // `None`: a large file, checked below in input order.
-        let results: Vec<Option<Result<FileReport, InputError>>> = batch
+    // A batch's files, analysed in parallel; `None` for a large file, checked in parts
+    // when its report is due.
+    let analyse = |batch: &[Job]| -> Vec<Option<Result<FileReport, InputError>>> {
+        batch
             .par_iter()
             .map(|job| {
                 if parts && is_large(job) {
@@ -330,29 +331,58 @@ fn each_report(
                 }
                 Some(r)
             })
-            .collect();
-        for (job, r) in batch.iter().zip(results) {
-            match r {
-                Some(Ok(r)) => sink(r)?,
-                Some(Err(e)) => errors.push(e),
-                None => {
-                    let checked = match read_job(job, args) {
-                        Ok(bytes) => {
-                            let (name, setup) = (&job.display, &job.setup);
-                            check_in_parts(
-                                name, bytes, job.format, setup, options, part_size, sink,
-                            )?
+            .collect()
+    };
+    let mut emit =
+        |batch: &[Job], results: Vec<Option<Result<FileReport, InputError>>>| -> io::Result<()> {
+            for (job, r) in batch.iter().zip(results) {
+                match r {
+                    Some(Ok(r)) => sink(r)?,
+                    Some(Err(e)) => errors.push(e),
+                    None => {
+                        let checked = match read_job(job, args) {
+                            Ok(bytes) => {
+                                let (name, setup) = (&job.display, &job.setup);
+                                check_in_parts(
+                                    name, bytes, job.format, setup, options, part_size, sink,
+                                )?
+                            }
+                            Err(e) => Err((e, false)),
+                        };
+                        if let Err((e, binary)) = checked {
+                            errors.push(skip_if_not_text(e, job, binary));
                         }
-                        Err(e) => Err((e, false)),
-                    };
-                    if let Err((e, binary)) = checked {
-                        errors.push(skip_if_not_text(e, job, binary));
-                    }
-                    if let Some(b) = &bar {
-                        b.inc(1);
+                        if let Some(b) = &bar {
+                            b.inc(1);
+                        }
                     }
                 }
             }
+            Ok(())
+        };
+    if rayon::current_num_threads() > 1 && jobs.len() > BATCH {
+        // With more than one thread, the next batch is analysed while this one's reports
+        // are written (and freed) here: no thread waits for the output.
+        std::thread::scope(|s| -> io::Result<()> {
+            let (tx, rx) = std::sync::mpsc::sync_channel(1);
+            let jobs = &jobs;
+            let analyse = &analyse;
+            s.spawn(move || {
+                for batch in jobs.chunks(BATCH) {
+                    // The receiver is gone when writing failed: stop.
+                    if tx.send(analyse(batch)).is_err() {
+                        break;
+                    }
+                }
+            });
+            for (batch, results) in jobs.chunks(BATCH).zip(rx) {
+                emit(batch, results)?;
+            }
+            Ok(())
+        })?;
+    } else {
+        for batch in jobs.chunks(BATCH) {
+            emit(batch, analyse(batch))?;
         }
     }
     if let Some(b) = bar {
