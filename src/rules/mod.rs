@@ -218,6 +218,7 @@ pub fn capital_expected(doc: &Document, s: &crate::text::Sentence, i: usize) -> 
 pub fn quoted_spans(doc: &Document) -> Vec<Span> {
     let mut out = Vec::new();
     let bytes = doc.text.as_bytes();
+    let vocab = doc.vocab();
     for p in &doc.paragraphs {
         let (Some(first), Some(last)) = (
             doc.sentences.get(p.sentences.start),
@@ -228,6 +229,18 @@ pub fn quoted_spans(doc: &Document) -> Vec<Span> {
         ) else {
             continue;
         };
+        // A paragraph whose sentences hold no quotation mark, and cover its tokens
+        // without a gap, has nothing to find: its tokens are not read.
+        let sentences = p.sentences.clone();
+        if sentences
+            .clone()
+            .all(|s| vocab.sentence_classes(s) & crate::text::word_class::QUOTE_MARK == 0)
+            && doc.sentences[sentences.clone()]
+                .windows(2)
+                .all(|w| w[0].tokens.end == w[1].tokens.start)
+        {
+            continue;
+        }
         let mut open: Option<(usize, &str)> = None;
         for t in &doc.tokens[first.tokens.start..last.tokens.end] {
             // Every quote begins with one of these bytes (the curly ones and the
