@@ -13,9 +13,8 @@ use crate::finding::Finding;
 use crate::text::frequency::{split_last, zipf};
 use crate::text::lexicon::{key, lexicon};
 use crate::text::syllables;
-use crate::text::token::ABBREV;
 use crate::text::vocab::WordMemo;
-use crate::text::{Document, SentenceCursor, TokenKind, UnitKind};
+use crate::text::{Document, UnitKind};
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
 
@@ -121,7 +120,6 @@ impl Rule for LongWord {
         // Words repeat (Zipf's law): what depends on a word's lowercase text alone is
         // judged once per distinct word; most words are surely short and stop there.
         let mut syllables: Vec<Option<usize>> = vec![None; vocab.len()];
-        let mut tokens: Vec<u32> = Vec::new();
         let mut memo = self.memo.lock();
         for (id, syl) in syllables.iter_mut().enumerate() {
             // The lowercase copy keeps letters, digits and `./@` as they are.
@@ -139,28 +137,12 @@ impl Rule for LongWord {
                 }
                 self.measure(lower).map(|(syl, _)| syl)
             });
-            if syl.is_some() {
-                tokens.extend_from_slice(vocab.positions(id));
-            }
         }
         drop(memo);
-        // Only the tokens of long words are visited, in text order.
-        tokens.sort_unstable();
+        // Only the places of long words are visited, in text order.
         let mut reported = vec![false; vocab.len()];
-        let mut sentence_of = SentenceCursor::default();
-        for i in tokens {
-            let i = i as usize;
-            let t = &doc.tokens[i];
-            if t.kind != TokenKind::Word || t.has(ABBREV) {
-                continue;
-            }
-            let Some(s) = sentence_of
-                .at(doc, t.span.start)
-                .map(|si| &doc.sentences[si])
-                .filter(|s| s.tokens.contains(&i))
-            else {
-                continue;
-            };
+        for (i, si) in super::flagged_words(doc, |id| syllables[id].is_some()) {
+            let (t, s) = (&doc.tokens[i], &doc.sentences[si]);
             // Letterhead, address and signature lines ("klachtencoördinator" under a
             // name) are not the writer's words to change; a subject line is.
             if !super::subject_line(doc, s)

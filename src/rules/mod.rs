@@ -270,6 +270,34 @@ pub fn quoted_spans(doc: &Document) -> Vec<Span> {
     out
 }
 
+/// The places of the words a rule flags, in text order, each with its sentence: the word
+/// tokens (no abbreviations) of every id for which `flagged` holds, inside a sentence. A
+/// rule that judged each distinct word once ([`crate::text::vocab::Vocab`]) visits only
+/// these, not every token.
+pub fn flagged_words(doc: &Document, flagged: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
+    let vocab = doc.vocab();
+    let mut tokens: Vec<u32> = (0..vocab.len())
+        .filter(|&id| flagged(id))
+        .flat_map(|id| vocab.positions(id).iter().copied())
+        .collect();
+    tokens.sort_unstable();
+    let mut sentence_of = crate::text::SentenceCursor::default();
+    tokens
+        .into_iter()
+        .filter_map(|i| {
+            let i = i as usize;
+            let t = &doc.tokens[i];
+            if t.kind != crate::text::TokenKind::Word || t.has(crate::text::token::ABBREV) {
+                return None;
+            }
+            sentence_of
+                .at(doc, t.span.start)
+                .filter(|&si| doc.sentences[si].tokens.contains(&i))
+                .map(|si| (i, si))
+        })
+        .collect()
+}
+
 /// Does the sentence end in closing punctuation, as prose does? Address blocks,
 /// signatures and headings do not.
 pub fn ends_like_prose(doc: &Document, s: &crate::text::Sentence) -> bool {
@@ -511,19 +539,24 @@ fn merge_word_level_in_place(keys: &[Key], slots: &mut [Option<Finding>]) {
             continue;
         };
         let f = slots[i].take().expect("a word-level finding");
-        let k = slots[h].as_mut().expect("a kept finding");
-        for s in f.suggestions {
-            if !k
-                .suggestions
-                .iter()
-                .any(|o| o.span == s.span && o.replacement == s.replacement)
-            {
-                k.suggestions.push(s);
-            }
+        absorb(slots[h].as_mut().expect("a kept finding"), f);
+    }
+}
+
+/// `k` takes over what `f`, a word finding inside it, adds: its suggestions (each at its
+/// own place, once) and its hint when `k` has none.
+fn absorb(k: &mut Finding, f: Finding) {
+    for s in f.suggestions {
+        if !k
+            .suggestions
+            .iter()
+            .any(|o| o.span == s.span && o.replacement == s.replacement)
+        {
+            k.suggestions.push(s);
         }
-        if k.hint.is_none() {
-            k.hint = f.hint;
-        }
+    }
+    if k.hint.is_none() {
+        k.hint = f.hint;
     }
 }
 
@@ -620,20 +653,7 @@ pub fn merge_word_level(findings: Vec<Finding>, levels: &[(&str, u8, usize)]) ->
             k.rule != f.rule && k.span.start <= f.span.start && f.span.end <= k.span.end
         });
         match host.map(|i| &mut kept[i]) {
-            Some(k) => {
-                for s in f.suggestions {
-                    if !k
-                        .suggestions
-                        .iter()
-                        .any(|o| o.span == s.span && o.replacement == s.replacement)
-                    {
-                        k.suggestions.push(s);
-                    }
-                }
-                if k.hint.is_none() {
-                    k.hint = f.hint;
-                }
-            }
+            Some(k) => absorb(k, f),
             None => {
                 open.push(kept.len());
                 kept.push(f);

@@ -13,9 +13,8 @@ use crate::finding::Finding;
 use crate::text::frequency::{split_compound, zipf};
 use crate::text::lexicon::{key, lexicon};
 use crate::text::morph::{infinitive_of_participle, infinitive_of_stem};
-use crate::text::token::ABBREV;
 use crate::text::vocab::WordMemo;
-use crate::text::{Document, SentenceCursor, TokenKind, UnitKind};
+use crate::text::{Document, UnitKind};
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
 
@@ -221,7 +220,6 @@ impl Rule for RareWord {
         // judged once per distinct word, and only the tokens of the few rare words are
         // looked at, in text order (a word is reported at its first fitting place).
         let mut rarity: Vec<Option<Rarity>> = vec![None; vocab.len()];
-        let mut tokens: Vec<u32> = Vec::new();
         let mut memo = self.memo.lock();
         for (id, r) in rarity.iter_mut().enumerate() {
             let lower = vocab.word(id);
@@ -230,28 +228,12 @@ impl Rule for RareWord {
                 continue;
             }
             *r = memo.judge(lower, || self.judge(lower, lex));
-            if r.is_some() {
-                tokens.extend_from_slice(vocab.positions(id));
-            }
         }
         drop(memo);
-        tokens.sort_unstable();
         let mut reported = vec![false; vocab.len()];
-        let mut sentence_of = SentenceCursor::default();
-        for i in tokens {
-            let i = i as usize;
-            let t = &doc.tokens[i];
-            if t.kind != TokenKind::Word || t.has(ABBREV) {
-                continue;
-            }
-            // Only the words of sentences are checked.
-            let Some(s) = sentence_of
-                .at(doc, t.span.start)
-                .map(|si| &doc.sentences[si])
-                .filter(|s| s.tokens.contains(&i))
-            else {
-                continue;
-            };
+        // Only the words of sentences are checked.
+        for (i, si) in super::flagged_words(doc, |id| rarity[id].is_some()) {
+            let (t, s) = (&doc.tokens[i], &doc.sentences[si]);
             let id = vocab.id(i);
             let Some(rarity) = rarity[id] else {
                 continue;
