@@ -307,7 +307,7 @@ fn ends_with_closing_punct(line: &str) -> bool {
 }
 
 /// List marker at the start of a line: "- ", "* ", "• ", "1. ", "2) ", "a) ".
-fn list_marker(line: &str) -> bool {
+pub(super) fn list_marker(line: &str) -> bool {
     let l = line.trim_start();
     if l.starts_with("- ") || l.starts_with("* ") || l.starts_with("• ") || l.starts_with("– ")
     {
@@ -459,7 +459,7 @@ static SENTENCE_OPENERS: WordSet = WordSet::new(&[
     "heeft", "is", "was", "kunt", "kan", "wilt", "hebt",
 ]);
 
-fn split_sentences(
+pub(super) fn split_sentences(
     tokens: &[Token],
     text: &str,
     range: Range<usize>,

@@ -66,7 +66,7 @@ fn piece_end(b: &[u8], odd: usize) -> usize {
     j
 }
 
-fn is_space(b: u8) -> bool {
+pub(super) fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 

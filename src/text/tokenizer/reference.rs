@@ -1,30 +1,21 @@
 //! The tokeniser, segmenter and document splitting as they were before the table-driven
 //! rewrite: the oracle the property tests compare the current code with. Test code only;
-//! kept verbatim where possible.
+//! kept verbatim where possible. What the rewrite left as it was (sentence splitting, list
+//! markers, the link and address patterns, small helpers) is used from the current code.
 
-use crate::rules::prebuilt::Finder;
 use crate::text::UnitKind;
-use crate::text::lexicon::{AbbrevClass, Lexicon};
+use crate::text::lexicon::Lexicon;
 use crate::text::span::Span;
-use crate::text::special_patterns;
 use crate::text::token::{ABBREV, INITIAL, Token, TokenKind};
-use crate::text::word_set::WordSet;
 use crate::text::{Document, Sentence};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Links, e-mail addresses and account numbers: each one token, each found by its own
-/// regex, made only when the text holds what it needs ("://" or "www.", "@", two
-/// capitals and two digits). `build.rs` compiles them to DFAs, which load in microseconds.
-fn finder(source: &str) -> Finder {
-    Finder::new(source).expect("valid regex")
-}
-static URL: LazyLock<Finder> = LazyLock::new(|| finder(special_patterns::URL));
-static EMAIL: LazyLock<Finder> = LazyLock::new(|| finder(special_patterns::EMAIL));
-static EMAIL_ASCII: LazyLock<Finder> = LazyLock::new(|| finder(special_patterns::EMAIL_ASCII));
-static IBAN: LazyLock<Finder> = LazyLock::new(|| finder(special_patterns::IBAN));
+use super::{EMAIL, EMAIL_ASCII, IBAN, NOT_WORD, URL, adjacent, is_initials, is_terminal};
+use crate::rules::word_index::leading_word;
+use crate::text::document::{list_marker, split_sentences};
+use crate::text::segment::is_space;
 
 /// The first link from `at` on. A link starts with "http" or "www." in any case, so the
 /// automaton starts at the first place that does: a text with one link near its end is
@@ -92,10 +83,6 @@ fn find_email(text: &str, _lower: &str, at: usize) -> Option<Range<usize>> {
     }
     None
 }
-
-/// Characters outside ASCII that often stand next to an address and are no word
-/// characters.
-const NOT_WORD: &[char] = &['’', '‘', '“', '”', '«', '»', '–', '—', '…', '€', '\u{a0}'];
 
 /// Links, addresses and account numbers in `text`, as one regex with the three as
 /// alternatives would find them: the leftmost match, of equal starts the earlier kind,
@@ -248,10 +235,6 @@ fn is_punct(c: char) -> bool {
         )
 }
 
-fn adjacent(a: &Token, b: &Token) -> bool {
-    a.span.end == b.span.start
-}
-
 /// Merge the last tokens where Dutch spelling says they form one token.
 fn repair(text: &str, lower: &str, lex: &Lexicon, out: &mut Vec<Token>, floor: usize) {
     let n = out.len();
@@ -358,19 +341,6 @@ fn repair(text: &str, lower: &str, lex: &Lexicon, out: &mut Vec<Token>, floor: u
     }
 }
 
-/// "J", "J.P", "A.B.C": single capitals separated by dots.
-fn is_initials(word: &str) -> bool {
-    word.split('.').all(|part| {
-        let mut cs = part.chars();
-        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
-    })
-}
-
-/// Punctuation that can end a sentence (alone or in a run).
-pub fn is_terminal(p: &str) -> bool {
-    !p.is_empty() && p.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
-}
-
 /// A same-length lowercase copy with ASCII whitespace folded to spaces (so phrases match
 /// across line breaks). Characters whose lowercase form has another byte length (rare,
 /// e.g. 'İ') are kept as they are, so offsets stay valid in both.
@@ -444,10 +414,6 @@ pub fn for_each_segment(text: &str, mut f: impl FnMut(usize, &str)) {
         }
         start = end;
     }
-}
-
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
 /// Word-break categories of ASCII characters (UAX#29, table 3).
@@ -564,22 +530,6 @@ fn ends_with_closing_punct(line: &str) -> bool {
     t.ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
-/// List marker at the start of a line: "- ", "* ", "• ", "1. ", "2) ", "a) ".
-fn list_marker(line: &str) -> bool {
-    let l = line.trim_start();
-    if l.starts_with("- ") || l.starts_with("* ") || l.starts_with("• ") || l.starts_with("– ")
-    {
-        return true;
-    }
-    let digits = l.chars().take_while(char::is_ascii_digit).count();
-    let rest = &l[digits..];
-    if (1..=3).contains(&digits) && (rest.starts_with(". ") || rest.starts_with(") ")) {
-        return true;
-    }
-    let mut cs = l.chars();
-    matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some(')'), Some(' ')) if c.is_ascii_lowercase())
-}
-
 /// Units of plain text: blank lines separate paragraphs; a list item or a short line
 /// without closing punctuation followed by a capitalised line starts a unit of its own.
 pub(crate) fn plain_units(text: &str) -> Vec<(Span, UnitKind)> {
@@ -647,128 +597,6 @@ pub(crate) fn plain_units(text: &str) -> Vec<(Span, UnitKind)> {
     }
     finish(&mut cur, &mut units, text);
     units
-}
-
-const CLOSERS: &[&str] = &["\"", "'", "''", "’", "”", ")", "]", "»", "›"];
-const QUOTES: &[&str] = &["\"", "'", "''", "’", "”"];
-
-/// Words that often open a sentence and are not surnames: after an initial ("plan B.")
-/// they start a new sentence.
-static SENTENCE_OPENERS: WordSet = WordSet::new(&[
-    "de", "het", "een", "dit", "dat", "deze", "die", "wij", "we", "u", "ik", "hij", "zij", "ze",
-    "je", "jij", "er", "daarna", "dan", "als", "in", "op", "met", "voor", "na", "bij", "maar",
-    "en", "of", "want", "ook", "toen", "nu", "zo", "daarom", "wat", "wie", "waar", "hoe", "waarom",
-    "heeft", "is", "was", "kunt", "kan", "wilt", "hebt",
-]);
-
-fn split_sentences(
-    tokens: &[Token],
-    text: &str,
-    range: Range<usize>,
-    paragraph: usize,
-    lex: &Lexicon,
-    out: &mut Vec<Sentence>,
-) {
-    let s = |t: &Token| &text[t.span.start..t.span.end];
-    let mut start = range.start;
-    let mut i = range.start;
-    while i < range.end {
-        let t = &tokens[i];
-        let mut boundary_after = None;
-        if t.kind == TokenKind::Punct && is_terminal(s(t)) {
-            let mut j = i + 1;
-            while j < range.end
-                && tokens[j].kind == TokenKind::Punct
-                && CLOSERS.contains(&s(&tokens[j]))
-                && (tokens[j].span.start == tokens[j - 1].span.end
-                    // A quote after a space closes when nothing follows it directly:
-                    // `houden. ''` (the next word would otherwise touch an opening quote).
-                    || QUOTES.contains(&s(&tokens[j]))
-                        && tokens.get(j + 1).is_none_or(|n| n.span.start > tokens[j].span.end)
-                        && (j + 1 == range.end || tokens[j + 1].span.start > tokens[j].span.end))
-            {
-                j += 1;
-            }
-            let list_number = s(t) == "."
-                && i > start
-                && i - 1 == start
-                && tokens[i - 1].kind == TokenKind::Number;
-            if !list_number && (j == range.end || starts_sentence(tokens, text, j - 1, j, s(t))) {
-                boundary_after = Some(j);
-            }
-        } else if t.has(ABBREV) && i + 1 < range.end {
-            let next = &tokens[i + 1];
-            let next_upper = next.span.start > t.span.end && starts_upper(s(next));
-            let ends = if t.has(INITIAL) {
-                // "J. de Vries" continues; "plan B. Daarna gaan we" ends: after an
-                // initial, only a common sentence opener starts a new sentence.
-                next_upper
-                    && SENTENCE_OPENERS.contains(s(next).to_lowercase().as_str())
-                    && tokens
-                        .get(i + 2)
-                        .is_none_or(|n| !starts_upper(s(n)) || i + 2 >= range.end)
-            } else {
-                let lower = s(t).to_lowercase();
-                matches!(
-                    lex.abbreviation(&lower).map(|a| a.class),
-                    Some(AbbrevClass::End | AbbrevClass::Known)
-                ) && next_upper
-            };
-            if ends {
-                boundary_after = Some(i + 1);
-            }
-        }
-        if let Some(j) = boundary_after {
-            out.push(Sentence {
-                span: Span::new(tokens[start].span.start, tokens[j - 1].span.end),
-                tokens: start..j,
-                paragraph,
-            });
-            start = j;
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
-    if start < range.end {
-        out.push(Sentence {
-            span: Span::new(tokens[start].span.start, tokens[range.end - 1].span.end),
-            tokens: start..range.end,
-            paragraph,
-        });
-    }
-}
-
-fn starts_upper(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| c.is_uppercase())
-}
-
-/// Does the token at `next` start a new sentence after the punctuation ending at `last`?
-fn starts_sentence(tokens: &[Token], text: &str, last: usize, next: usize, punct: &str) -> bool {
-    let n = &tokens[next];
-    if n.span.start == tokens[last].span.end {
-        return false; // no space: "3.5", "zie.nl"
-    }
-    let word = &text[n.span.start..n.span.end];
-    let c = word.chars().next().unwrap_or(' ');
-    if c.is_uppercase() || c.is_numeric() {
-        return true;
-    }
-    if c.is_lowercase() {
-        // "'s Avonds" and "'t" start sentences too.
-        return word.starts_with('\'') || word.starts_with('’');
-    }
-    match n.kind {
-        TokenKind::Punct => {
-            // Opening quotes and brackets, ",," (old-style low quote), dashes.
-            matches!(
-                c,
-                '"' | '\'' | '‘' | '“' | '„' | '(' | '[' | '«' | '-' | '–' | '—' | '‚'
-            ) || text[n.span.start..].starts_with(",,")
-                || punct != "."
-        }
-        _ => true,
-    }
 }
 
 // ---- explained.rs ----
@@ -841,31 +669,6 @@ pub fn explained_words(doc: &Document) -> FxHashSet<String> {
         }
     }
     out
-}
-
-// ---- word_index.rs ----
-
-/// The leading run of letters and digits of `text` ("e-mail" and "e" both give "e"):
-/// the key under which the word rules index a pattern by its first word, and look up
-/// the text where a token starts, so both agree however the tokeniser splits hyphens
-/// and dots.
-#[inline]
-pub fn leading_word(text: &str) -> &str {
-    // Rules ask this for every word, several times: letters and digits in ASCII are
-    // decided per byte; only a non-ASCII character needs decoding.
-    let bytes = text.as_bytes();
-    let ascii = bytes
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(bytes.len());
-    if bytes.get(ascii).is_none_or(u8::is_ascii) {
-        return &text[..ascii];
-    }
-    let end = text[ascii..]
-        .char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(text.len(), |(i, _)| ascii + i);
-    &text[..end]
 }
 
 // ---- Document::build, and the heads of Vocab ----
