@@ -71,14 +71,9 @@ pub struct Finding {
     pub suggestions: Vec<Suggestion>,
 }
 
-/// Fill `{name}` placeholders in a message template. A name without a value, and a `{`
-/// without a `}` after it, stay as they are.
-pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
-    Template::new(template).fill(vars)
-}
-
 /// A message template read once into its literal text and `{name}` slots: a rule fills
-/// its template for every finding, without searching it for braces each time.
+/// its template for every finding, without searching it for braces each time. A name
+/// without a value, and a `{` without a `}` after it, stay as they are.
 #[derive(Clone, Debug, Default)]
 pub struct Template {
     text: Box<str>,
@@ -173,6 +168,10 @@ pub fn match_case(original: &str, replacement: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fill(template: &str, vars: &[(&str, &str)]) -> String {
+        Template::new(template).fill(vars)
+    }
 
     /// The first `fill`, a char search at a time: the oracle for the one above.
     fn fill_oracle(template: &str, vars: &[(&str, &str)]) -> String {

@@ -212,9 +212,8 @@ impl Part {
 /// Maps prose spans to file locations. Spans that come in text order (findings sorted
 /// by place) are located fastest: see [`LineCursor`].
 struct Locator<'a> {
-    source: &'a str,
-    /// The same source, to share with the findings' texts.
-    shared: &'a Arc<String>,
+    /// The source text, shared with the findings' texts.
+    source: &'a Arc<String>,
     prose: &'a Prose,
     lines: &'a LineIndex,
     encoding: Encoding,
@@ -430,7 +429,6 @@ impl WholeFile<'_> {
     fn locator(&self, base: usize) -> Locator<'_> {
         Locator {
             source: self.source,
-            shared: self.source,
             prose: self.prose,
             lines: self.line_index,
             encoding: self.encoding,
@@ -599,7 +597,7 @@ fn add_unused(
             severity: meta.severity,
             message,
             hint: meta.hint.map(Into::into),
-            text: SourceText::new(loc.shared, span),
+            text: SourceText::new(loc.source, span),
             location: loc.located(span),
             suggestions: Vec::new(),
         });

@@ -65,16 +65,7 @@ mod tests {
 
     #[test]
     fn same_bytes_as_fmt() {
-        let rules = crate::rules::test_rules();
-        let text = include_str!("../../voorbeelden/brief.txt").repeat(3);
-        let loaded = crate::input::load(text.as_bytes(), crate::input::Format::Text).unwrap();
-        let report = crate::report::analyze(
-            "map/één brief.txt",
-            loaded,
-            crate::input::Format::Text,
-            rules,
-        );
-        assert!(report.findings.len() > 20);
+        let report = crate::render::tests::example_report("map/één brief.txt");
         let reports = std::slice::from_ref(&report);
         let (mut a, mut b) = (Vec::new(), Vec::new());
         with_fmt(&mut a, reports).unwrap();

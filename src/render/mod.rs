@@ -65,6 +65,21 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A report with many findings of every kind (the example letter three times), under
+    /// `path`: input for the tests that compare a renderer with its `fmt` version.
+    pub(super) fn example_report(path: &str) -> super::FileReport {
+        let text = include_str!("../../voorbeelden/brief.txt").repeat(3);
+        let loaded = crate::input::load(text.as_bytes(), crate::input::Format::Text).unwrap();
+        let report = crate::report::analyze(
+            path,
+            loaded,
+            crate::input::Format::Text,
+            crate::rules::test_rules(),
+        );
+        assert!(report.findings.len() > 20);
+        report
+    }
+
     proptest::proptest! {
         #[test]
         fn decimals_as_fmt_writes_them(n in proptest::num::usize::ANY, small in 0usize..1000) {

@@ -79,18 +79,13 @@ impl Form {
 
 /// For each token: does it stand between quotation marks? Quotes do not run past a unit.
 fn quoted(doc: &Document) -> Vec<bool> {
-    let vocab = doc.vocab();
     let mut out = vec![false; doc.tokens.len()];
     for unit in &doc.paragraphs {
         let Some(s0) = doc.sentences.get(unit.sentences.start) else {
             continue;
         };
         // Without a quotation mark nothing in the paragraph is quoted.
-        if unit
-            .sentences
-            .clone()
-            .all(|s| vocab.sentence_classes(s) & wc::QUOTE_MARK == 0)
-        {
+        if super::without_quotes(doc, unit) {
             continue;
         }
         let first = s0.tokens.start;

@@ -403,11 +403,11 @@ mod tests {
 
     #[test]
     fn the_step_prefilter_sees_every_first_step_marker() {
-        assert!(
-            FIRST_STEP
+        assert!(FIRST_STEP.iter().all(|m| {
+            FIRST_STEP_PARTS
                 .iter()
-                .all(|m| m.contains("eerst") || m.contains("stap"))
-        );
+                .any(|f| f.find(m.as_bytes()).is_some())
+        }));
     }
 
     fn rule() -> Enumeration {

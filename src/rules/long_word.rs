@@ -50,6 +50,9 @@ pub struct LongWord {
     memo: WordMemo<Option<usize>>,
 }
 
+/// What to do with a compound whose parts are known.
+const SPLIT_ADVICE: &str = "Splits het als dat kan, bijvoorbeeld met 'van' of 'voor'.";
+
 impl LongWord {
     pub fn from_def(def: &RuleDef) -> Result<Self, String> {
         let p: Params = params(def)?;
@@ -168,12 +171,9 @@ impl Rule for LongWord {
                     .message(&[("match", raw), ("syllables", &syl.to_string())]),
             );
             f.hint = Some(match split_hint(lower) {
-                    Some(parts) => format!(
-                        "Het woord bestaat uit {parts}. Splits het als dat kan, bijvoorbeeld met 'van' of 'voor'."
-                    )
-                    .into(),
-                    None => "Zoek een korter woord of schrijf het anders.".into(),
-                });
+                Some(parts) => format!("Het woord bestaat uit {parts}. {SPLIT_ADVICE}").into(),
+                None => "Zoek een korter woord of schrijf het anders.".into(),
+            });
             out.push(f);
         }
     }

@@ -218,7 +218,6 @@ pub fn capital_expected(doc: &Document, s: &crate::text::Sentence, i: usize) -> 
 pub fn quoted_spans(doc: &Document) -> Vec<Span> {
     let mut out = Vec::new();
     let bytes = doc.text.as_bytes();
-    let vocab = doc.vocab();
     for p in &doc.paragraphs {
         let (Some(first), Some(last)) = (
             doc.sentences.get(p.sentences.start),
@@ -229,16 +228,7 @@ pub fn quoted_spans(doc: &Document) -> Vec<Span> {
         ) else {
             continue;
         };
-        // A paragraph whose sentences hold no quotation mark, and cover its tokens
-        // without a gap, has nothing to find: its tokens are not read.
-        let sentences = p.sentences.clone();
-        if sentences
-            .clone()
-            .all(|s| vocab.sentence_classes(s) & crate::text::word_class::QUOTE_MARK == 0)
-            && doc.sentences[sentences.clone()]
-                .windows(2)
-                .all(|w| w[0].tokens.end == w[1].tokens.start)
-        {
+        if without_quotes(doc, p) {
             continue;
         }
         let mut open: Option<(usize, &str)> = None;
@@ -268,6 +258,19 @@ pub fn quoted_spans(doc: &Document) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Whether paragraph `p` surely holds no quotation mark: no sentence of it has one (by
+/// their word classes), and its sentences cover its tokens without a gap. A rule that
+/// looks for quotations does not read the tokens of such a paragraph.
+pub fn without_quotes(doc: &Document, p: &crate::text::Paragraph) -> bool {
+    let vocab = doc.vocab();
+    p.sentences
+        .clone()
+        .all(|s| vocab.sentence_classes(s) & crate::text::word_class::QUOTE_MARK == 0)
+        && doc.sentences[p.sentences.clone()]
+            .windows(2)
+            .all(|w| w[0].tokens.end == w[1].tokens.start)
 }
 
 /// The places of the words a rule flags, in text order, each with its sentence: the word
@@ -356,7 +359,7 @@ impl RuleSet {
 
     /// Run every rule on a document; findings sorted by place, then rule id. Word-level
     /// findings inside a quotation are dropped ([`quoted_spans`]); findings of different
-    /// word-level rules on the same or nested spans are merged ([`merge_word_level`]).
+    /// word-level rules on the same or nested spans are merged (see [`combine`]).
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
         let rules: Vec<&dyn Rule> = self.rules().collect();
         combine(&rules, doc, self.run(doc))
@@ -451,7 +454,7 @@ pub fn combine(rules: &[&dyn Rule], doc: &Document, per_rule: Vec<Vec<Finding>>)
     if keys.iter().any(|k| k.word.is_some()) {
         drop_quoted(&quoted_spans(doc), &keys, &mut slots);
     }
-    merge_word_level_in_place(&keys, &mut slots);
+    merge_word_level(&keys, &mut slots);
     drop_superseded(rules, &rule_number, &keys, &mut slots);
     // By place and rule id; equal ones in the order the rules gave them. Each rule gives
     // its findings mostly in text order: a stable sort merges those runs.
@@ -471,7 +474,7 @@ pub fn combine(rules: &[&dyn Rule], doc: &Document, per_rule: Vec<Vec<Finding>>)
 /// A rule id's number (see [`combine`]) and the rule's word level.
 type RuleKey = (u32, Option<(u8, usize)>);
 
-/// The order in which [`merge_word_level_in_place`] visits word-level findings: start,
+/// The order in which [`merge_word_level`] visits word-level findings: start,
 /// longest first, rank, rule listed last first, then as given (the slot).
 type WordOrder = (usize, Reverse<usize>, u8, Reverse<usize>, usize);
 
@@ -511,9 +514,19 @@ fn drop_quoted(quoted: &[Span], keys: &[Key], slots: &mut [Option<Finding>]) {
     }
 }
 
-/// [`merge_word_level`] on the findings in `slots` (empty slots are gone already): an
-/// absorbed finding's slot is emptied and its advice moved to the one that absorbs it.
-fn merge_word_level_in_place(keys: &[Key], slots: &mut [Option<Finding>]) {
+/// One place, one word-level finding. When findings of two different word-level rules
+/// cover the same span or one span lies inside the other ("Wij verzoeken u" as a stock
+/// phrase and "verzoeken" as officialese), the longer span is kept; on equal spans the
+/// rule with the lower rank (more specific advice), then the rule listed last (a
+/// project's own rules come after the built-in ones, so house style wins). The kept
+/// finding takes over the suggestions of the dropped one (each keeps its own span, after
+/// the kept finding's own) and its hint when it has none, so no advice is lost. Findings
+/// of one rule, partial overlaps and other rules are left alone.
+///
+/// On the findings in `slots` (empty slots are gone already), with each one's rule and
+/// word level in `keys`: an absorbed finding's slot is emptied and its advice moved to
+/// the one that absorbs it.
+fn merge_word_level(keys: &[Key], slots: &mut [Option<Finding>]) {
     let mut word: Vec<WordOrder> = keys
         .iter()
         .enumerate()
@@ -613,57 +626,6 @@ fn drop_superseded(
     }
 }
 
-/// One place, one word-level finding. When findings of two different word-level rules
-/// cover the same span or one span lies inside the other ("Wij verzoeken u" as a stock
-/// phrase and "verzoeken" as officialese), the longer span is kept; on equal spans the
-/// rule with the lower rank (more specific advice), then the rule listed last (a
-/// project's own rules come after the built-in ones, so house style wins). The kept
-/// finding takes over the suggestions of the dropped one (each keeps its own span, after
-/// the kept finding's own) and its hint when it has none, so no advice is lost. Findings
-/// of one rule, partial overlaps and other rules are left alone. `levels` lists the
-/// word-level rules as (id, rank, order in the set).
-pub fn merge_word_level(findings: Vec<Finding>, levels: &[(&str, u8, usize)]) -> Vec<Finding> {
-    let level = |id: &str| levels.iter().find(|(r, _, _)| *r == id).map(|l| (l.1, l.2));
-    let (word, mut rest): (Vec<Finding>, Vec<Finding>) =
-        findings.into_iter().partition(|f| level(f.rule).is_some());
-    if word.len() < 2 {
-        rest.extend(word);
-        return rest;
-    }
-    let mut word = word;
-    // Longest first, then most specific: a finding can only be absorbed by one before it.
-    word.sort_by_key(|f| {
-        let (rank, order) = level(f.rule).unwrap_or((u8::MAX, 0));
-        (
-            f.span.start,
-            std::cmp::Reverse(f.span.end),
-            rank,
-            std::cmp::Reverse(order),
-        )
-    });
-    let mut kept: Vec<Finding> = Vec::with_capacity(word.len());
-    // Kept findings that may still contain a later one (they end after its start).
-    // Findings come sorted by start, so one that ends before the current start can be
-    // dropped for good: this keeps the search short on long texts.
-    let mut open: Vec<usize> = Vec::new();
-    for f in word {
-        open.retain(|&i| kept[i].span.end > f.span.start);
-        let host = open.iter().rev().copied().find(|&i| {
-            let k = &kept[i];
-            k.rule != f.rule && k.span.start <= f.span.start && f.span.end <= k.span.end
-        });
-        match host.map(|i| &mut kept[i]) {
-            Some(k) => absorb(k, f),
-            None => {
-                open.push(kept.len());
-                kept.push(f);
-            }
-        }
-    }
-    rest.extend(kept);
-    rest
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -682,6 +644,52 @@ mod tests {
                 safety: Safety::Unsafe,
             }],
         }
+    }
+
+    /// The first merge of word-level findings (moving them), part of `combine_oracle`.
+    fn merge_word_level_oracle(
+        findings: Vec<Finding>,
+        levels: &[(&str, u8, usize)],
+    ) -> Vec<Finding> {
+        let level = |id: &str| levels.iter().find(|(r, _, _)| *r == id).map(|l| (l.1, l.2));
+        let (word, mut rest): (Vec<Finding>, Vec<Finding>) =
+            findings.into_iter().partition(|f| level(f.rule).is_some());
+        if word.len() < 2 {
+            rest.extend(word);
+            return rest;
+        }
+        let mut word = word;
+        // Longest first, then most specific: a finding can only be absorbed by one before it.
+        word.sort_by_key(|f| {
+            let (rank, order) = level(f.rule).unwrap_or((u8::MAX, 0));
+            (
+                f.span.start,
+                std::cmp::Reverse(f.span.end),
+                rank,
+                std::cmp::Reverse(order),
+            )
+        });
+        let mut kept: Vec<Finding> = Vec::with_capacity(word.len());
+        // Kept findings that may still contain a later one (they end after its start).
+        // Findings come sorted by start, so one that ends before the current start can be
+        // dropped for good: this keeps the search short on long texts.
+        let mut open: Vec<usize> = Vec::new();
+        for f in word {
+            open.retain(|&i| kept[i].span.end > f.span.start);
+            let host = open.iter().rev().copied().find(|&i| {
+                let k = &kept[i];
+                k.rule != f.rule && k.span.start <= f.span.start && f.span.end <= k.span.end
+            });
+            match host.map(|i| &mut kept[i]) {
+                Some(k) => absorb(k, f),
+                None => {
+                    open.push(kept.len());
+                    kept.push(f);
+                }
+            }
+        }
+        rest.extend(kept);
+        rest
     }
 
     /// The first `combine`, with the first `drop_superseded`: the oracle for the one
@@ -706,7 +714,7 @@ mod tests {
                 });
             }
         }
-        let mut out = merge_word_level(out, &levels);
+        let mut out = merge_word_level_oracle(out, &levels);
         drop_superseded_oracle(rules, &mut out);
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
@@ -834,6 +842,32 @@ mod tests {
         }
     }
 
+    /// [`merge_word_level`] on `findings`, as `combine` calls it: what is left.
+    fn merge(findings: Vec<Finding>, levels: &[(&str, u8, usize)]) -> Vec<Finding> {
+        let mut ids: Vec<&str> = Vec::new();
+        let keys: Vec<Key> = findings
+            .iter()
+            .map(|f| {
+                let rule = ids.iter().position(|&i| i == f.rule).unwrap_or_else(|| {
+                    ids.push(f.rule);
+                    ids.len() - 1
+                }) as u32;
+                let word = levels
+                    .iter()
+                    .find(|(r, _, _)| *r == f.rule)
+                    .map(|l| (l.1, l.2));
+                Key {
+                    span: f.span,
+                    rule,
+                    word,
+                }
+            })
+            .collect();
+        let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
+        merge_word_level(&keys, &mut slots);
+        slots.into_iter().flatten().collect()
+    }
+
     const LEVELS: &[(&str, u8, usize)] = &[
         ("standaardzin", rank::STOCK_PHRASE, 0),
         ("ambtelijk-woord", rank::WORD_LIST, 1),
@@ -843,7 +877,7 @@ mod tests {
 
     #[test]
     fn nested_findings_merge_into_the_longest() {
-        let out = merge_word_level(
+        let out = merge(
             vec![
                 f("ambtelijk-woord", 4, 13, "vragen"),
                 f("standaardzin", 0, 15, "Wilt u"),
@@ -864,14 +898,14 @@ mod tests {
 
     #[test]
     fn equal_spans_keep_the_most_specific_rule() {
-        let out = merge_word_level(
+        let out = merge(
             vec![f("moeilijk-woord", 0, 5, "x"), f("vaag-woord", 0, 5, "y")],
             LEVELS,
         );
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].rule, "vaag-woord");
         // Same rank: the rule listed last (house style after the built-in lists).
-        let out = merge_word_level(
+        let out = merge(
             vec![f("ambtelijk-woord", 0, 5, "x"), f("vaag-woord", 0, 5, "y")],
             LEVELS,
         );
@@ -881,7 +915,7 @@ mod tests {
 
     #[test]
     fn same_rule_and_partial_overlaps_stay() {
-        let out = merge_word_level(
+        let out = merge(
             vec![
                 f("ambtelijk-woord", 0, 10, "a"),
                 f("ambtelijk-woord", 2, 5, "b"),

@@ -223,7 +223,8 @@ impl Rule for RareWord {
         let mut memo = self.memo.lock();
         for (id, r) in rarity.iter_mut().enumerate() {
             let lower = vocab.word(id);
-            // Explained by this text, or judged by the word alone.
+            // Too short (asked here too, so that most short words skip the memo), or
+            // explained by this text; else judged by the word alone, once per run.
             if lower.len() < self.p.min_letters || explained.contains(lower) {
                 continue;
             }

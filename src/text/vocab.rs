@@ -13,14 +13,8 @@ use super::word_class::{Classes, classes_of};
 pub struct Vocab {
     /// Per token, the id of its lowercase text.
     ids: Vec<u32>,
-    /// Per id, the span of its first token in the document (a key into
-    /// [`Document::lower`]).
-    first: Vec<Span>,
-    /// The distinct words (lowercase) one after the other, in id order; word `i` ends at
-    /// `word_ends[i]`. A rule that judges every distinct word reads them in a row
-    /// instead of from all over the text (which costs cache misses in a large text).
-    words: String,
-    word_ends: Vec<u32>,
+    /// The distinct words (lowercase), in id order.
+    words: Words,
     /// Per id, its classes.
     classes: Vec<Classes>,
     /// Per sentence, the classes of all its tokens together.
@@ -43,10 +37,8 @@ pub struct Vocab {
 impl Vocab {
     pub fn build(doc: &Document) -> Vocab {
         let mut table = Interner::with_capacity(doc.tokens.len() / 8 + 16);
-        let mut first = Vec::new();
-        let mut words = String::new();
+        let mut words = Words::default();
         let mut head_lens = Vec::new();
-        let mut word_ends = Vec::new();
         let mut classes = Vec::new();
         let lower = doc.lower.as_bytes();
         let mut ids = Vec::with_capacity(doc.tokens.len());
@@ -54,15 +46,13 @@ impl Vocab {
         let mut counts: Vec<u32> = Vec::new();
         let mut joined = Vec::new();
         for (i, t) in doc.tokens.iter().enumerate() {
-            let id = match table.intern(lower, t.span, &first) {
+            let id = match table.intern(lower, t.span, &words) {
                 Ok(id) => id,
                 Err(new) => {
-                    first.push(t.span);
                     let word = &doc.lower[t.span.start..t.span.end];
                     head_lens.push(head_len(word, 0) as u32);
-                    words.push_str(word);
-                    word_ends.push(words.len() as u32);
-                    classes.push(classes_of(&doc.lower[t.span.start..t.span.end]));
+                    words.push(word);
+                    classes.push(classes_of(word));
                     counts.push(0);
                     new
                 }
@@ -111,9 +101,7 @@ impl Vocab {
         Vocab {
             joined_bits,
             ids,
-            first,
             words,
-            word_ends,
             classes,
             sentence_classes,
             starts,
@@ -161,11 +149,11 @@ impl Vocab {
 
     /// Number of distinct words: the length of a vector indexed by id.
     pub fn len(&self) -> usize {
-        self.first.len()
+        self.words.ends.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.first.is_empty()
+        self.words.ends.is_empty()
     }
 
     /// The id of token `i`.
@@ -179,16 +167,10 @@ impl Vocab {
         &self.ids
     }
 
-    /// The span of the first token with this id (its lowercase text is the word).
-    pub fn first_span(&self, id: usize) -> Span {
-        self.first[id]
-    }
-
     /// The word (lowercase text) of id `id`.
     #[inline]
     pub fn word(&self, id: usize) -> &str {
-        let start = id.checked_sub(1).map_or(0, |p| self.word_ends[p] as usize);
-        &self.words[start..self.word_ends[id] as usize]
+        self.words.get(id)
     }
 
     /// The classes of token `i`.
@@ -233,6 +215,29 @@ fn continues_word(text: &str, end: usize) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_alphanumeric)
+}
+
+/// The distinct words of a document one after the other, in id order: a rule that
+/// judges every distinct word reads them in a row instead of from all over the text
+/// (which costs cache misses in a large text).
+#[derive(Default)]
+struct Words {
+    text: String,
+    /// Where each word ends in `text`.
+    ends: Vec<u32>,
+}
+
+impl Words {
+    fn push(&mut self, word: &str) {
+        self.text.push_str(word);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    #[inline]
+    fn get(&self, id: usize) -> &str {
+        let start = id.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
+        &self.text[start..self.ends[id] as usize]
+    }
 }
 
 /// The ids of a document's words: an open-addressing table over the words' bytes. A
@@ -332,10 +337,9 @@ impl Interner {
     }
 
     /// The id of the word at `span` of `text`, or `Err` with the id it gets as a new
-    /// word: `first` holds the span of each earlier id's first occurrence, to compare
-    /// long words.
+    /// word: `words` holds the words so far, to compare long ones.
     #[inline]
-    fn intern(&mut self, text: &[u8], span: Span, first: &[Span]) -> Result<u32, u32> {
+    fn intern(&mut self, text: &[u8], span: Span, words: &Words) -> Result<u32, u32> {
         let key = key_of(text, span.start, span.len());
         let mask = self.slots.len() - 1;
         let mut s = Self::slot_of(key, mask);
@@ -346,9 +350,7 @@ impl Interner {
             }
             if slot.key == key {
                 let id = slot.id as usize - 1;
-                if key.len <= 16
-                    || text[first[id].start..first[id].end] == text[span.start..span.end]
-                {
+                if key.len <= 16 || words.get(id).as_bytes() == &text[span.start..span.end] {
                     return Ok(id as u32);
                 }
             }
@@ -457,8 +459,6 @@ mod tests {
             for j in 0..doc.tokens.len() {
                 assert_eq!(v.id(i) == v.id(j), text(i) == text(j), "{i} {j}");
             }
-            let first = v.first_span(v.id(i));
-            assert_eq!(&doc.lower[first.start..first.end], text(i));
             assert_eq!(v.word(v.id(i)), text(i));
         }
         assert!(v.len() < doc.tokens.len());
