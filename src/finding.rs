@@ -152,16 +152,29 @@ impl Template {
 /// Give `replacement` the capitalisation of `original`: a capital first letter stays
 /// capital; a lowercase one stays lowercase.
 pub fn match_case(original: &str, replacement: &str) -> String {
+    match_case_owned(original, replacement.to_owned())
+}
+
+/// [`match_case`] for a replacement already owned: kept as it is unless its first letter
+/// must become a capital, and changed in place when that capital is one ASCII byte.
+pub fn match_case_owned(original: &str, mut replacement: String) -> String {
     let upper_first = original.chars().next().is_some_and(char::is_uppercase);
+    if !upper_first {
+        return replacement;
+    }
     let mut cs = replacement.chars();
     match cs.next() {
-        Some(c) if upper_first => {
+        Some(c) if c.is_ascii() => {
+            replacement[..1].make_ascii_uppercase();
+            replacement
+        }
+        Some(c) => {
             let mut out = String::with_capacity(replacement.len() + 2);
             out.extend(c.to_uppercase());
             out.push_str(cs.as_str());
             out
         }
-        _ => replacement.to_owned(),
+        None => replacement,
     }
 }
 
@@ -231,6 +244,10 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(
                 match_case(&original, &replacement),
+                match_case_oracle(&original, &replacement)
+            );
+            proptest::prop_assert_eq!(
+                match_case_owned(&original, replacement.clone()),
                 match_case_oracle(&original, &replacement)
             );
         }

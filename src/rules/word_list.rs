@@ -13,7 +13,7 @@ use super::word_index::{self, DEFAULT_COLUMNS, Entry, Prebuilt, Target, leading_
 use super::{Rule, RuleMeta, allowed, params, whole_words_from};
 use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
-use crate::finding::{Finding, Safety, Suggestion, match_case};
+use crate::finding::{Finding, Safety, Suggestion, match_case_owned};
 use crate::text::lexicon::{Lexicon, key, lexicon, list_key};
 use crate::text::morph::{VerbForm, adjective_inflected, inflect, is_separable, noun_plural};
 use crate::text::word_class::{self, Classes};
@@ -25,6 +25,7 @@ use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -63,6 +64,9 @@ impl Default for Params {
 pub struct WordList {
     meta: RuleMeta,
     entries: Cow<'static, [Entry]>,
+    /// Each entry's alternatives as the message says them ("'als' of 'wanneer'"), made
+    /// when the entry is first reported: a list word recurs, and its text is the same.
+    alternatives_text: Vec<OnceLock<Box<str>>>,
     /// Every form of every entry (lowercase).
     patterns: Cow<'static, [Cow<'static, str>]>,
     /// The leading word of each pattern ([`leading_word`]) → the patterns that start with it.
@@ -241,6 +245,7 @@ impl WordList {
             });
             return Ok(WordList {
                 meta: RuleMeta::new(def),
+                alternatives_text: unset(pb.entries.len()),
                 by_second,
                 entries: Cow::Borrowed(pb.entries),
                 patterns: Cow::Borrowed(pb.patterns),
@@ -277,6 +282,7 @@ impl WordList {
             .collect();
         Ok(WordList {
             meta: RuleMeta::new(def),
+            alternatives_text: unset(entries.len()),
             entries: entries.into_iter().map(|(e, _, _)| e).collect(),
             patterns: keys.into_iter().map(Cow::Owned).collect(),
             heads: Heads::Built(by_head),
@@ -313,34 +319,16 @@ impl WordList {
             attributive,
             replaceable,
         } = m;
+        let alternatives: &str =
+            self.alternatives_text[entry].get_or_init(|| quoted_alternatives(&self.entries[entry]));
         let entry = &self.entries[entry];
         let original = doc.slice(span);
-        // "'als' of 'wanneer'", written in one string.
-        let mut alternatives = String::with_capacity(
-            entry
-                .alternatives
-                .iter()
-                .map(|a| a.len() + 6)
-                .sum::<usize>()
-                + 16,
-        );
-        for (n, a) in entry.alternatives.iter().enumerate() {
-            if n > 0 {
-                alternatives.push_str(" of ");
-            }
-            alternatives.push('\'');
-            alternatives.push_str(a);
-            alternatives.push('\'');
-        }
-        if alternatives.is_empty() {
-            alternatives.push_str("een ander woord");
-        }
         let mut f = self.meta.finding_with_hint(
             span,
             self.meta.message(&[
                 ("match", original),
                 ("term", &entry.term),
-                ("alternatives", &alternatives),
+                ("alternatives", alternatives),
             ]),
             entry.hint.clone(),
         );
@@ -350,6 +338,7 @@ impl WordList {
             f.hint = Some(format!("Herschrijf de zin met {alternatives}.").into());
         }
         if replaceable {
+            f.suggestions.reserve_exact(entry.alternatives.len());
             for (n, alt) in entry.alternatives.iter().enumerate() {
                 let finite = matches!(
                     form,
@@ -388,7 +377,7 @@ impl WordList {
                 };
                 f.suggestions.push(Suggestion {
                     span,
-                    replacement: match_case(original, &inflected),
+                    replacement: match_case_owned(original, inflected),
                     safety,
                 });
             }
@@ -546,6 +535,29 @@ impl WordList {
             }
         }
     }
+}
+
+/// One not-yet-made cache slot per entry.
+fn unset(n: usize) -> Vec<OnceLock<Box<str>>> {
+    (0..n).map(|_| OnceLock::new()).collect()
+}
+
+/// "'als' of 'wanneer'": an entry's alternatives in one string ("een ander woord" for
+/// none).
+fn quoted_alternatives(entry: &Entry) -> Box<str> {
+    if entry.alternatives.is_empty() {
+        return "een ander woord".into();
+    }
+    let mut text = String::new();
+    for (n, a) in entry.alternatives.iter().enumerate() {
+        if n > 0 {
+            text.push_str(" of ");
+        }
+        text.push('\'');
+        text.push_str(a);
+        text.push('\'');
+    }
+    text.into()
 }
 
 /// One match of an entry in the text.
