@@ -214,9 +214,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<i32> {
             }
             summary.add(&r);
             failing |= r.findings.iter().any(|f| f.severity >= threshold);
-            // Room for a line per finding: a large file's parts write a megabyte or more
-            // each, which an empty buffer would reach by copying itself over and over.
-            let mut buf = Vec::with_capacity(r.findings.len() * 128 + 256);
+            let mut buf = Vec::new();
             match args.format {
                 CheckFormat::Terminal => render::terminal::render_file(&mut buf, &r)?,
                 CheckFormat::Compact => render::compact::render_into(&mut buf, &r),

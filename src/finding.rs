@@ -138,7 +138,7 @@ impl Template {
                 Piece::Slot { start, end } => {
                     let (start, end) = (start as usize, end as usize);
                     let name = &self.text[start + 1..end - 1];
-                    match vars.iter().find(|(n, _)| *n == name) {
+                    match vars.iter().find(|(n, _)| same_name(n, name)) {
                         Some((_, v)) => out.push_str(v),
                         None => out.push_str(&self.text[start..end]),
                     }
@@ -147,6 +147,14 @@ impl Template {
         }
         out
     }
+}
+
+/// `a == b` for the short names of template slots, compared in place: `==` calls
+/// `memcmp`, which costs more than the few bytes of a name (a template is filled for
+/// every finding).
+#[inline]
+fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 /// Give `replacement` the capitalisation of `original`: a capital first letter stays

@@ -31,6 +31,7 @@ use crate::finding::{Finding, Severity, Suggestion, Template};
 use crate::text::{Document, Span};
 use std::borrow::Cow;
 use std::cmp::Reverse;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What every rule instance knows about itself.
 #[derive(Clone, Debug)]
@@ -333,11 +334,19 @@ pub(crate) fn test_rules() -> &'static RuleSet {
 /// The loaded rules, ready to run.
 pub struct RuleSet {
     rules: Vec<Box<dyn Rule>>,
+    /// Per rule, how many findings it gave on the document before: room for about as
+    /// many the next time. A large file's parts and a folder's letters are alike, and a
+    /// list that grows by doubling copies its findings over and over.
+    last_counts: Vec<AtomicUsize>,
 }
+
+/// The most findings a rule's list is sized for beforehand.
+const MAX_SIZE_HINT: usize = 1 << 14;
 
 impl RuleSet {
     pub fn new(rules: Vec<Box<dyn Rule>>) -> RuleSet {
-        RuleSet { rules }
+        let last_counts = rules.iter().map(|_| AtomicUsize::new(0)).collect();
+        RuleSet { rules, last_counts }
     }
 
     pub fn rules(&self) -> impl Iterator<Item = &dyn Rule> {
@@ -368,14 +377,27 @@ impl RuleSet {
     /// Each rule's own findings, in the order of the rules, before [`combine`]. The
     /// score reuses them for the rules it counts.
     pub fn run(&self, doc: &Document) -> Vec<Vec<Finding>> {
-        self.rules().map(|r| run_one(r, doc)).collect()
+        self.rules()
+            .zip(&self.last_counts)
+            .map(|(r, last)| {
+                // Relaxed: threads checking parts at once only share a size hint.
+                let found = run_sized(r, doc, last.load(Ordering::Relaxed).min(MAX_SIZE_HINT));
+                last.store(found.len(), Ordering::Relaxed);
+                found
+            })
+            .collect()
     }
 }
 
 /// One rule's findings. The rule's general hint is kept only for findings without a
 /// concrete rewrite.
 pub fn run_one(rule: &dyn Rule, doc: &Document) -> Vec<Finding> {
-    let mut out = Vec::new();
+    run_sized(rule, doc, 0)
+}
+
+/// [`run_one`] with room for `expected` findings.
+fn run_sized(rule: &dyn Rule, doc: &Document, expected: usize) -> Vec<Finding> {
+    let mut out = Vec::with_capacity(expected);
     rule.check(doc, &mut out);
     let general = rule.meta().hint;
     for f in &mut out {
@@ -465,10 +487,10 @@ pub fn combine(rules: &[&dyn Rule], doc: &Document, per_rule: Vec<Vec<Finding>>)
         .map(|(i, k)| (k.span.start, k.span.end, k.rule, i))
         .collect();
     order.sort();
-    order
-        .into_iter()
-        .filter_map(|(.., i)| slots[i].take())
-        .collect()
+    // Every slot in `order` is full: sized at once, not grown by copying findings.
+    let mut combined = Vec::with_capacity(order.len());
+    combined.extend(order.into_iter().filter_map(|(.., i)| slots[i].take()));
+    combined
 }
 
 /// A rule id's number (see [`combine`]) and the rule's word level.
