@@ -265,7 +265,7 @@ fn scan_gap(text: &str, lower: &str, from: usize, to: usize, lex: &Lexicon, out:
         let kind = match ASCII_KIND[usize::from(bytes[start])] {
             // Only an ASCII symbol can have a mark attached that makes it a word.
             Some(kind) if kind != TokenKind::Symbol || end - start == 1 => kind,
-            _ => kind_of(&text[start..end]),
+            _ => kind_of(text, start, end),
         };
         out.push(Token {
             span: Span::new(start, end),
@@ -279,8 +279,12 @@ fn scan_gap(text: &str, lower: &str, from: usize, to: usize, lex: &Lexicon, out:
     });
 }
 
-/// The kind of a segment, by its first character.
-fn kind_of(seg: &str) -> TokenKind {
+/// The kind of the segment `text[start..end]`, by its first character. Out of line: it
+/// is rare (a segment that starts with a character outside ASCII), and the call for every
+/// token stays small enough to be inlined into the segment scan.
+#[inline(never)]
+fn kind_of(text: &str, start: usize, end: usize) -> TokenKind {
+    let seg = &text[start..end];
     let c = seg.chars().next().unwrap_or(' ');
     // The common ones first: looking up a character's properties takes a while. No
     // punctuation mark is a letter or a digit.
@@ -353,7 +357,9 @@ fn adjacent(a: &Token, b: &Token) -> bool {
     a.span.end == b.span.start
 }
 
-/// Merge the last tokens where Dutch spelling says they form one token.
+/// Merge the last tokens where Dutch spelling says they form one token. Out of line, as
+/// [`kind_of`]: only a token right after another one needs it.
+#[inline(never)]
 fn repair(text: &str, lower: &str, lex: &Lexicon, out: &mut Vec<Token>, floor: usize) {
     let n = out.len();
     if n - floor < 2 {
