@@ -469,6 +469,10 @@ fn repair(text: &str, lower: &str, lex: &Lexicon, out: &mut Vec<Token>, floor: u
 
 /// "J", "J.P", "A.B.C": single capitals separated by dots.
 fn is_initials(word: &str) -> bool {
+    // Most words before a dot start with a lowercase letter: no need to split them.
+    if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     word.split('.').all(|part| {
         let mut cs = part.chars();
         matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
@@ -484,12 +488,12 @@ pub fn is_terminal(p: &str) -> bool {
 /// across line breaks). Characters whose lowercase form has another byte length (rare,
 /// e.g. 'İ') are kept as they are, so offsets stay valid in both.
 pub fn lowercase_same_len(text: &str) -> String {
-    const W: usize = 16;
+    const W: usize = 32;
     let bytes = text.as_bytes();
     let mut out = vec![0u8; bytes.len()];
     let mut i = 0;
     while i < bytes.len() {
-        // 16 ASCII bytes at a time; where that stops, the bytes before the first other
+        // 32 ASCII bytes at a time; where that stops, the bytes before the first other
         // one are done all the same.
         while let (Some(src), Some(dst)) = (bytes.get(i..i + W), out.get_mut(i..i + W)) {
             if !lower_ascii_chunk::<W>(src.try_into().expect("W"), dst.try_into().expect("W")) {
