@@ -18,6 +18,7 @@ use crate::config::embedded::{tsv_rows, wordlist};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion};
 use crate::text::lexicon::key;
+use crate::text::vocab::PerWord;
 use crate::text::{Document, Span, TokenKind};
 use memchr::memmem::Finder;
 use regex_automata::{Anchored, Input, meta};
@@ -60,9 +61,13 @@ pub struct StockPhrase {
     /// Patterns by the `leading_word` of the word a match can start on: a text is only
     /// tried where such a word occurs, so a letter compiles only the few patterns whose
     /// first word it contains, and no automaton over all patterns is built at start-up.
-    by_word: HashMap<String, Vec<Candidate>>,
-    /// Patterns that can start on a number (`{datum}`), with the words of which the text
-    /// must hold one (searchers built once: each looks through the whole text).
+    by_word: HashMap<String, Candidates>,
+    /// The words that can follow a pattern's first word, each with a small code: a
+    /// candidate compares the next token's code, looked up once per distinct word.
+    next_words: HashMap<String, u32>,
+    /// Patterns that can start on a number (`{datum}`), with the words of which one must
+    /// follow the date, when known and the pattern opens with the date (searchers built
+    /// once: each looks through the whole text).
     by_number: Vec<(usize, Option<Vec<Finder<'static>>>)>,
     /// Patterns that can start anywhere, searched through the whole text with a regex
     /// (built on first use) that also tells where each match starts.
@@ -77,11 +82,19 @@ pub struct StockPhrase {
     source: String,
 }
 
-/// A pattern that may start at a word, if the next word is one of `next` (when known).
-struct Candidate {
-    phrase: usize,
-    next: Option<Vec<String>>,
+/// The patterns that may start at a word.
+#[derive(Default)]
+struct Candidates {
+    /// Those whose next word is not known.
+    any: Vec<usize>,
+    /// Those that need a certain next word, as (its code in `StockPhrase::next_words`,
+    /// pattern), sorted: a token finds the patterns for its next word by a binary search
+    /// instead of testing every pattern's words.
+    by_next: Vec<(u32, usize)>,
 }
+
+/// The code of a word that is none of `StockPhrase::next_words`.
+const OTHER_WORD: u32 = u32::MAX;
 
 /// Where a pattern can start.
 #[derive(Debug, PartialEq)]
@@ -126,7 +139,10 @@ fn starts(elements: &[Element]) -> Vec<Start> {
             }
             Element::Date => {
                 out.extend(WEEKDAYS.iter().map(|d| Start::Word((*d).to_owned(), None)));
-                out.push(Start::Number(firsts(rest)));
+                // Words before the date ("[op] {datum} jl") could be matched from a
+                // number too, so only a date that opens the pattern has known words
+                // right after its text (see `date_byte`).
+                out.push(Start::Number(if i == 0 { firsts(rest) } else { None }));
                 break;
             }
             Element::Gap => {
@@ -159,6 +175,12 @@ fn firsts(elements: &[Element]) -> Option<Vec<String>> {
     None
 }
 
+/// Can a byte be part of a date (`stock_syntax::DATE`) or of the spaces after it? A
+/// date pattern's match from a number holds only these before the word after the date.
+fn date_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b' ' | b'.' | b'-' | b'/')
+}
+
 impl StockPhrase {
     pub fn from_def(def: &RuleDef) -> Result<Self, String> {
         let p: Params = params(def)?;
@@ -180,7 +202,8 @@ impl StockPhrase {
         let allow: HashSet<String> = p.allow.iter().map(|a| key(a.trim())).collect();
         let mut phrases = Vec::new();
         let mut sources = Vec::new();
-        let mut by_word: HashMap<String, Vec<Candidate>> = HashMap::default();
+        let mut by_word: HashMap<String, Candidates> = HashMap::default();
+        let mut next_words: HashMap<String, u32> = HashMap::default();
         let mut by_number = Vec::new();
         let mut anywhere = Vec::new();
         for (place, row) in rows {
@@ -198,10 +221,19 @@ impl StockPhrase {
             let i = phrases.len();
             for start in starts(&elements) {
                 match start {
-                    Start::Word(w, next) => by_word
-                        .entry(w)
-                        .or_default()
-                        .push(Candidate { phrase: i, next }),
+                    Start::Word(w, next) => {
+                        let c = by_word.entry(w).or_default();
+                        match next {
+                            None => c.any.push(i),
+                            Some(ws) => {
+                                for w in ws {
+                                    let code = next_words.len() as u32;
+                                    let code = *next_words.entry(w).or_insert(code);
+                                    c.by_next.push((code, i));
+                                }
+                            }
+                        }
+                    }
                     Start::Number(words) => by_number.push((
                         i,
                         words.map(|ws| ws.iter().map(|w| Finder::new(w).into_owned()).collect()),
@@ -222,11 +254,16 @@ impl StockPhrase {
                 reason: reason.clone(),
             });
         }
+        for c in by_word.values_mut() {
+            c.by_next.sort_unstable();
+            c.by_next.dedup();
+        }
         let regexes = sources.iter().map(|_| OnceLock::new()).collect();
         Ok(StockPhrase {
             meta: RuleMeta::new(def),
             phrases,
             by_word,
+            next_words,
             by_number,
             anywhere,
             sources,
@@ -298,17 +335,6 @@ impl Rule for StockPhrase {
                 hits.push((span, i));
             }
         };
-        // A date pattern ("{datum} jl") only where the text has a word that follows it.
-        let by_number: Vec<usize> = self
-            .by_number
-            .iter()
-            .filter(|(_, words)| {
-                words
-                    .as_ref()
-                    .is_none_or(|ws| ws.iter().any(|w| w.find(doc.lower.as_bytes()).is_some()))
-            })
-            .map(|(i, _)| *i)
-            .collect();
         // The leading word of a token (of the text from its start, cut at its end) is
         // the leading word of the token's own text: each distinct word's candidates are
         // looked up once.
@@ -316,6 +342,17 @@ impl Rule for StockPhrase {
         let head = |i: usize| {
             let w = doc.token_lower(&doc.tokens[i]);
             &w[..w.len().min(vocab.head_len(doc, i))]
+        };
+        let code_of = |w: &str| self.next_words.get(w).copied().unwrap_or(OTHER_WORD);
+        // The code of token `i`'s leading word: once per distinct word, but measured in
+        // the text for a joined token (its leading word may differ from its id's).
+        let mut codes = PerWord::new(vocab);
+        let mut next_code = |i: usize| {
+            if vocab.is_joined(i) {
+                code_of(head(i))
+            } else {
+                codes.get_or(vocab.id(i), || code_of(head(i)))
+            }
         };
         // A token's leading word, cut at its end, is the leading word of its own text:
         // each distinct word's candidates are looked up once, and only the tokens of
@@ -331,31 +368,72 @@ impl Rule for StockPhrase {
                 if t.kind != TokenKind::Word {
                     continue;
                 }
-                let next = doc
-                    .tokens
-                    .get(ti + 1)
-                    .filter(|n| n.kind == TokenKind::Word)
-                    .map(|_| head(ti + 1));
-                for Candidate {
-                    phrase,
-                    next: second,
-                } in candidates
+                for &phrase in &candidates.any {
+                    try_at(phrase, t.span.start, &mut hits);
+                }
+                if candidates.by_next.is_empty()
+                    || doc
+                        .tokens
+                        .get(ti + 1)
+                        .is_none_or(|n| n.kind != TokenKind::Word)
                 {
-                    let fits = match second {
-                        None => true,
-                        Some(words) => next.is_some_and(|n| words.iter().any(|w| w == n)),
-                    };
-                    if fits {
-                        try_at(*phrase, t.span.start, &mut hits);
+                    continue;
+                }
+                let code = next_code(ti + 1);
+                let by_next = &candidates.by_next;
+                let from = by_next.partition_point(|&(c, _)| c < code);
+                for &(c, phrase) in &by_next[from..] {
+                    if c != code {
+                        break;
                     }
+                    try_at(phrase, t.span.start, &mut hits);
                 }
             }
         }
-        if !by_number.is_empty() {
-            for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Number) {
-                for &i in &by_number {
+        for (i, words) in &self.by_number {
+            let i = *i;
+            let Some(words) = words else {
+                for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Number) {
                     try_at(i, t.span.start, &mut hits);
                 }
+                continue;
+            };
+            // A match from a number is a date and spaces, then one of `words`: only the
+            // numbers in a run of `date_byte`s that ends where such a word starts are
+            // tried (of a text's thousands of numbers, a few). Every occurrence counts,
+            // overlapping ones too.
+            let mut ends = Vec::new();
+            for w in words {
+                let mut from = 0;
+                while let Some(p) = w.find(&hay[from..]) {
+                    ends.push(from + p);
+                    from += p + 1;
+                }
+            }
+            ends.sort_unstable();
+            ends.dedup();
+            // The run before the previous end, so that a long run is read once.
+            let (mut prev_start, mut prev_end) = (0, 0);
+            let mut next_token = 0;
+            for end in ends {
+                let mut start = end;
+                while start > prev_end && date_byte(hay[start - 1]) {
+                    start -= 1;
+                }
+                if start == prev_end && prev_end > 0 {
+                    start = prev_start;
+                }
+                (prev_start, prev_end) = (start, end);
+                let mut k = next_token.max(doc.tokens.partition_point(|t| t.span.start < start));
+                while let Some(t) = doc.tokens.get(k)
+                    && t.span.start < end
+                {
+                    if t.kind == TokenKind::Number {
+                        try_at(i, t.span.start, &mut hits);
+                    }
+                    k += 1;
+                }
+                next_token = k;
             }
         }
         for (i, re) in &self.anywhere {
