@@ -129,19 +129,23 @@ impl Clamp {
                 if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
                     break;
                 }
+                // The cheap tests first: most words of the stretch fail one of them.
                 let noun_follows = toks.get(k + 1).is_some_and(|n| {
                     n.kind == TokenKind::Word
                         && class(k + 1) & (wc::SUBORDINATOR | wc::FINITE | wc::NOT_NOUN) == 0
                 });
-                let te_infinitive = k > 0 && lw(k - 1) == "te" && is_infinitive(lw(k));
                 // "van de Verenigde Staten": right after an article, the participle belongs
                 // to that article's phrase, not to the one at the start.
                 let own_article = class(k - 1) & wc::CLAMP_DETERMINER != 0;
-                let capital = doc.token_text(t).starts_with(char::is_uppercase);
-                if own_article || capital {
+                if !noun_follows || own_article {
                     continue;
                 }
-                if noun_follows && (attributive_participle(lw(k), lex) || te_infinitive) {
+                let capital = doc.token_text(t).starts_with(char::is_uppercase);
+                if capital {
+                    continue;
+                }
+                let te_infinitive = k > 0 && lw(k - 1) == "te" && is_infinitive(lw(k));
+                if attributive_participle(lw(k), lex) || te_infinitive {
                     // Words strictly between the article and the participle ("te" not counted).
                     let gap = toks[i + 1..k].iter().filter(|t| t.counts_as_word()).count()
                         - usize::from(te_infinitive);
@@ -207,6 +211,11 @@ impl Clamp {
             if toks[last].kind != TokenKind::Word || last <= fin + 1 {
                 continue;
             }
+            // The gap counts words strictly between the finite verb and the final one:
+            // a clause too short for `min_verb_gap` needs no look at its verbs.
+            if last - fin - 1 < self.params.min_verb_gap {
+                continue;
+            }
             // A modal ends in an infinitive ("kunt … afgeven", "kan … worden betaald");
             // hebben, zijn and worden end in a participle.
             let modal = class(fin) & wc::MODAL != 0;
@@ -268,7 +277,9 @@ impl Rule for Clamp {
             if noun {
                 self.noun_clamp(doc, s, lex, out);
             }
-            if verb {
+            // A verb clamp's clause holds the finite verb, `min_verb_gap` words and the
+            // final verb: a shorter sentence has none.
+            if verb && s.tokens.len() >= self.params.min_verb_gap + 2 {
                 self.verb_clamp(doc, s, lex, out);
             }
         }
