@@ -523,6 +523,36 @@ mod tests {
     }
 
     #[test]
+    fn every_byte_of_a_date_is_a_date_byte() {
+        use regex_syntax::hir::{Class, Hir, HirKind};
+        fn check(h: &Hir) {
+            match h.kind() {
+                HirKind::Literal(l) => assert!(l.0.iter().all(|&b| date_byte(b)), "{h:?}"),
+                HirKind::Class(Class::Bytes(c)) => {
+                    for r in c.ranges() {
+                        assert!((r.start()..=r.end()).all(date_byte), "{h:?}");
+                    }
+                }
+                HirKind::Class(Class::Unicode(c)) => {
+                    for r in c.ranges() {
+                        assert!(
+                            (r.start()..=r.end()).all(|c| c.is_ascii() && date_byte(c as u8)),
+                            "{h:?}"
+                        );
+                    }
+                }
+                HirKind::Repetition(r) => check(&r.sub),
+                HirKind::Capture(c) => check(&c.sub),
+                HirKind::Concat(hs) | HirKind::Alternation(hs) => hs.iter().for_each(check),
+                HirKind::Empty | HirKind::Look(_) => {}
+            }
+        }
+        // The date, and the spaces the pattern puts after it.
+        let re = format!("{} +", *super::super::stock_syntax::DATE);
+        check(&regex_syntax::Parser::new().parse(&re).unwrap());
+    }
+
+    #[test]
     fn where_a_pattern_can_start() {
         let words = |p: &str| -> Vec<Start> { starts(&parse(p).unwrap()) };
         assert_eq!(
