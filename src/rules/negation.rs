@@ -22,6 +22,8 @@ pub struct Negation {
     positive: Option<AhoCorasick>,
     /// (negated phrase, positive rewrite), in the order of `positive`'s patterns.
     rewrites: &'static [(Word, Word)],
+    /// The bytes the negated phrases are made of: no phrase can hold a byte outside it.
+    alphabet: [bool; 256],
 }
 
 impl Negation {
@@ -42,26 +44,72 @@ impl Negation {
                     .map_err(|e| e.to_string())?,
             )
         };
+        let mut alphabet = [false; 256];
+        for b in pairs.iter().flat_map(|(neg, _)| neg.bytes()) {
+            alphabet[b as usize] = true;
+        }
         Ok(Negation {
             meta: RuleMeta::new(def),
             positive,
             rewrites: pairs,
+            alphabet,
         })
     }
 
-    /// Positive rewrites found in the document: (span, replacement).
+    /// Positive rewrites found in the sentences with a negation: (span, replacement).
+    /// The matches are those of one scan of the whole text: each window scanned starts
+    /// and ends at a point no phrase can span (next to a byte outside the phrases'
+    /// alphabet), so a scan of the window restarts where the whole scan would be between
+    /// matches. A negation word lies in a window, and so does any phrase around it.
     fn rewrites(&self, doc: &Document) -> Vec<(Span, String)> {
         let Some(ac) = &self.positive else {
             return Vec::new();
         };
-        ac.find_iter(&doc.lower)
-            .filter(|m| on_word_edges(doc, m.start(), m.end()))
-            .map(|m| {
-                let span = Span::new(m.start(), m.end());
-                let text = match_case(doc.slice(span), self.rewrites[m.pattern().as_usize()].1);
-                (span, text)
-            })
-            .collect()
+        let vocab = doc.vocab();
+        let lower = doc.lower.as_bytes();
+        let split = |p: usize| {
+            p == 0
+                || p >= lower.len()
+                || !self.alphabet[lower[p - 1] as usize]
+                || !self.alphabet[lower[p] as usize]
+        };
+        let mut out = Vec::new();
+        let scan = |a: usize, b: usize, out: &mut Vec<(Span, String)>| {
+            for m in ac.find_iter(&lower[a..b]) {
+                let (start, end) = (a + m.start(), a + m.end());
+                if on_word_edges(doc, start, end) {
+                    let span = Span::new(start, end);
+                    let text = match_case(doc.slice(span), self.rewrites[m.pattern().as_usize()].1);
+                    out.push((span, text));
+                }
+            }
+        };
+        let mut window: Option<(usize, usize)> = None;
+        for (si, s) in doc.sentences.iter().enumerate() {
+            if vocab.sentence_classes(si) & wc::NEGATION == 0 {
+                continue;
+            }
+            let mut a = s.span.start.min(lower.len());
+            while !split(a) {
+                a -= 1;
+            }
+            let mut b = s.span.end.min(lower.len());
+            while !split(b) {
+                b += 1;
+            }
+            window = match window {
+                Some((wa, wb)) if a <= wb => Some((wa.min(a), wb.max(b))),
+                Some((wa, wb)) => {
+                    scan(wa, wb, &mut out);
+                    Some((a, b))
+                }
+                None => Some((a, b)),
+            };
+        }
+        if let Some((wa, wb)) = window {
+            scan(wa, wb, &mut out);
+        }
+        out
     }
 }
 
