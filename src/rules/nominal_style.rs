@@ -197,7 +197,6 @@ impl Rule for NominalStyle {
             fixed.check(doc, out);
         }
         let vocab = doc.vocab();
-        let mut lw = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             // "het … van" and "na … van" need "van"; "vindt … plaats" needs both words.
             let classes = vocab.sentence_classes(si);
@@ -207,7 +206,9 @@ impl Rule for NominalStyle {
                 continue;
             }
             let toks = doc.sentence_tokens(s);
-            doc.lower_words(s, &mut lw);
+            // A token's lowercase text, read only where a pattern needs it ("van" is a
+            // class bit).
+            let lw = |i: usize| doc.token_lower(&toks[i]);
             let class = |i: usize| vocab.classes(s.tokens.start + i);
             let word = |i: usize| toks[i].kind == TokenKind::Word;
             for i in 0..toks.len() {
@@ -219,17 +220,17 @@ impl Rule for NominalStyle {
                 if c & wc::HET != 0 {
                     for gap in 0..=2 {
                         let v = i + 1 + gap;
-                        if v + 1 >= toks.len() || lw[v + 1] != "van" || !word(v) {
+                        if v + 1 >= toks.len() || class(v + 1) & wc::VAN == 0 || !word(v) {
                             continue;
                         }
-                        let inf = lw[v];
+                        let inf = lw(v);
                         // Adverbs ("tijdig", "niet"), not inflected adjectives ("mogelijke").
                         let between_ok = (i + 1..v).all(|k| {
                             word(k)
-                                && !NOT_ADVERB.contains(lw[k])
-                                && !lw[k].ends_with("en")
-                                && !lw[k].ends_with('e')
-                                && !lw[k].ends_with('s')
+                                && !NOT_ADVERB.contains(lw(k))
+                                && !lw(k).ends_with("en")
+                                && !lw(k).ends_with('e')
+                                && !lw(k).ends_with('s')
                                 && !doc.token_text(&toks[k]).starts_with(char::is_uppercase)
                         });
                         let capital = doc.token_text(&toks[v]).starts_with(char::is_uppercase);
@@ -249,14 +250,14 @@ impl Rule for NominalStyle {
                 }
                 // "na ontvangst van", "voor de beoordeling van"
                 if c & wc::NOMINAL_PREPOSITION != 0 {
-                    let n = if lw.get(i + 1).is_some_and(|w| *w == "de") {
+                    let n = if i + 1 < toks.len() && lw(i + 1) == "de" {
                         i + 2
                     } else {
                         i + 1
                     };
                     if n + 1 < toks.len()
-                        && lw[n + 1] == "van"
-                        && let Some(verb) = self.nouns.get(lw[n])
+                        && class(n + 1) & wc::VAN != 0
+                        && let Some(verb) = self.nouns.get(lw(n))
                     {
                         let span = toks[i].span.cover(toks[n + 1].span);
                         self.report(doc, span, verb, out);
@@ -270,22 +271,22 @@ impl Rule for NominalStyle {
                     };
                     let noun = (v.saturating_sub(6)..v).rev().find(|&k| {
                         word(k)
-                            && lw[k].len() >= 6
-                            && (lw[k].ends_with("ing") || lw[k].ends_with("tie"))
+                            && lw(k).len() >= 6
+                            && (lw(k).ends_with("ing") || lw(k).ends_with("tie"))
                             && !doc.token_text(&toks[k]).starts_with(char::is_uppercase)
                     });
                     let Some(k) = noun.or_else(|| {
                         // Inverted: "Op 1 mei vindt de betaling plaats."
                         (v + 1..i).find(|&k| {
                             word(k)
-                                && lw[k].len() >= 6
-                                && (lw[k].ends_with("ing") || lw[k].ends_with("tie"))
+                                && lw(k).len() >= 6
+                                && (lw(k).ends_with("ing") || lw(k).ends_with("tie"))
                         })
                     }) else {
                         continue;
                     };
                     let span = toks[k.min(v)].span.cover(toks[i].span);
-                    let known = self.nouns.get(lw[k]).cloned();
+                    let known = self.nouns.get(lw(k)).cloned();
                     if known.is_none() {
                         let verb = format!("het werkwoord in '{}'", doc.token_text(&toks[k]));
                         let mut f = self.meta.finding(
