@@ -112,6 +112,11 @@ struct Scratch {
     w: Vec<usize>,
     /// A sentence's words between single spaces ([`Enumeration::steps`]).
     padded: String,
+    /// Where "eerst" and "stap" occur in the lowercase text, (start, end) in text order:
+    /// found in one scan of the text, on first use, instead of once per sentence.
+    parts: Option<Vec<(usize, usize)>>,
+    /// The first of `parts` that may lie in the next sentence looked at.
+    cursor: usize,
 }
 
 /// The word tokens of a piece (indices), into `out` (cleared first).
@@ -278,8 +283,14 @@ impl Enumeration {
         &self,
         doc: &Document,
         unit: &crate::text::Paragraph,
-        padded: &mut String,
+        scratch: &mut Scratch,
     ) -> Option<(Span, usize)> {
+        let Scratch {
+            padded,
+            parts,
+            cursor,
+            ..
+        } = scratch;
         let mut first: Option<usize> = None;
         let mut later = 0;
         // A sentence's words between single spaces, with a space at both ends, so a marker
@@ -289,11 +300,7 @@ impl Enumeration {
             let raw = &doc.lower[span.start..span.end];
             // Every first-step marker holds "eerst" or "stap": most sentences are
             // skipped without normalising them.
-            if first.is_none()
-                && !FIRST_STEP_PARTS
-                    .iter()
-                    .any(|f| f.find(raw.as_bytes()).is_some())
-            {
+            if first.is_none() && !holds_part(doc, parts, cursor, span) {
                 continue;
             }
             padded.clear();
@@ -325,6 +332,36 @@ impl Enumeration {
         let steps = later + 1;
         (steps >= self.params.min_steps).then(|| (doc.sentences[first].span, steps))
     }
+}
+
+/// Does `span` hold an "eerst" or a "stap" (see `FIRST_STEP_PARTS`)?
+fn holds_part(
+    doc: &Document,
+    parts: &mut Option<Vec<(usize, usize)>>,
+    cursor: &mut usize,
+    span: Span,
+) -> bool {
+    let parts = parts.get_or_insert_with(|| {
+        let text = doc.lower.as_bytes();
+        let mut all: Vec<(usize, usize)> = FIRST_STEP_PARTS
+            .iter()
+            .flat_map(|f| f.find_iter(text).map(|i| (i, i + f.needle().len())))
+            .collect();
+        // Two occurrences never start at one byte ('e' and 's'), so the ends are in order too.
+        all.sort_unstable();
+        all
+    });
+    // Sentences come in text order; should one not, search from the start.
+    if parts
+        .get(cursor.wrapping_sub(1))
+        .is_some_and(|&(o, _)| o >= span.start)
+    {
+        *cursor = 0;
+    }
+    while parts.get(*cursor).is_some_and(|&(o, _)| o < span.start) {
+        *cursor += 1;
+    }
+    parts.get(*cursor).is_some_and(|&(_, e)| e <= span.end)
 }
 
 /// The last `n` word tokens of a piece.
@@ -382,7 +419,7 @@ impl Rule for Enumeration {
             if flagged {
                 continue;
             }
-            if let Some((span, n)) = self.steps(doc, unit, &mut scratch.padded) {
+            if let Some((span, n)) = self.steps(doc, unit, &mut scratch) {
                 let what = format!("Deze alinea beschrijft {n} stappen na elkaar.");
                 let mut f = self
                     .meta
