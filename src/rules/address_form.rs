@@ -12,7 +12,7 @@ use super::{Rule, RuleMeta, params};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion};
 use crate::text::token::ABBREV;
-use crate::text::word_class as wc;
+use crate::text::word_class::{self as wc, Classes};
 use crate::text::word_set::WordSet;
 use crate::text::{Document, TokenKind};
 use serde::Deserialize;
@@ -77,6 +77,21 @@ impl Form {
     }
 }
 
+/// The tokens whose word has one of `classes`, in text order: the positions of the few
+/// ids of a class instead of a walk over every token.
+fn tokens_of(doc: &Document, classes: Classes) -> Vec<u32> {
+    let vocab = doc.vocab();
+    let mut out = Vec::new();
+    for id in 0..vocab.len() {
+        if vocab.id_classes(id) & classes != 0 {
+            out.extend_from_slice(vocab.positions(id));
+        }
+    }
+    // Each id's positions are in order: the stable sort merges these runs.
+    out.sort();
+    out
+}
+
 /// For each token: does it stand between quotation marks? Quotes do not run past a unit.
 fn quoted(doc: &Document) -> Vec<bool> {
     let mut out = vec![false; doc.tokens.len()];
@@ -127,13 +142,11 @@ impl AddressForm {
     fn pronouns(&self, doc: &Document, quoted: &[bool]) -> Vec<(usize, Form)> {
         let vocab = doc.vocab();
         let mut out = Vec::new();
-        for (i, t) in doc.tokens.iter().enumerate() {
+        for i in tokens_of(doc, wc::U_FORM | wc::JE_FORM) {
+            let i = i as usize;
+            let t = &doc.tokens[i];
             let class = vocab.classes(i);
-            if class & (wc::U_FORM | wc::JE_FORM) == 0
-                || t.kind != TokenKind::Word
-                || quoted[i]
-                || t.has(ABBREV)
-            {
+            if t.kind != TokenKind::Word || quoted[i] || t.has(ABBREV) {
                 continue;
             }
             let form = if class & wc::U_FORM != 0 {
@@ -175,7 +188,7 @@ impl AddressForm {
             std::cmp::Ordering::Less => Form::Je,
             std::cmp::Ordering::Equal => found[0].1,
         };
-        let count = n_u.max(n_je);
+        let count = n_u.max(n_je).to_string();
         for &(i, form) in found.iter().filter(|(_, f)| *f != majority) {
             let t = doc.tokens[i];
             let mut f = self.meta.finding(
@@ -184,7 +197,7 @@ impl AddressForm {
                     ("match", doc.token_text(&t)),
                     ("form", form.word()),
                     ("majority", majority.word()),
-                    ("count", &count.to_string()),
+                    ("count", &count),
                 ]),
             );
             f.hint = Some(
@@ -198,53 +211,52 @@ impl AddressForm {
     fn check_capital(&self, doc: &Document, out: &mut Vec<Finding>) {
         // Which words stand between quotes, worked out at the first capital U (rare).
         let mut quoted_tokens = None;
-        let vocab = doc.vocab();
-        for (si, s) in doc.sentences.iter().enumerate() {
-            // "U", "Uw" and "Uzelf" are forms of u.
-            if vocab.sentence_classes(si) & wc::U_FORM == 0 {
+        // "U", "Uw" and "Uzelf" are forms of u: only their tokens are looked at.
+        for i in tokens_of(doc, wc::U_FORM) {
+            let i = i as usize;
+            let t = &doc.tokens[i];
+            let text = doc.token_text(t);
+            if !matches!(text, "U" | "Uw" | "Uzelf") || t.has(ABBREV) {
                 continue;
             }
-            let toks = doc.sentence_tokens(s);
-            let Some(first_word) = toks.iter().position(|t| t.kind == TokenKind::Word) else {
+            // Its sentence; a capital at the sentence's first word is no error.
+            let si = doc.sentences.partition_point(|s| s.tokens.end <= i);
+            let Some(s) = doc.sentences.get(si).filter(|s| s.tokens.contains(&i)) else {
                 continue;
             };
-            for (k, t) in toks.iter().enumerate().skip(first_word + 1) {
-                let i = s.tokens.start + k;
-                if !vocab.is(i, wc::U_FORM) {
-                    continue;
-                }
-                let text = doc.token_text(t);
-                if !matches!(text, "U" | "Uw" | "Uzelf") || t.has(ABBREV) {
-                    continue;
-                }
-                let prev = &toks[k - 1];
-                let after_colon_or_open = prev.kind == TokenKind::Punct
-                    && matches!(doc.token_text(prev), ":" | "(" | "[" | "-" | "–" | "—");
-                // A sentence in capitals ("LET OP: U MOET …").
-                let shouting = toks.get(k + 1).is_some_and(|n| {
-                    let w = doc.token_text(n);
-                    w.len() > 1 && w.chars().all(|c| !c.is_lowercase())
-                });
-                if after_colon_or_open
-                    || shouting
-                    || self.label_u(doc, i)
-                    || quoted_tokens.get_or_insert_with(|| quoted(doc))[i]
-                {
-                    continue;
-                }
-                let lower = text.to_lowercase();
-                let mut f = self.meta.finding(
-                    t.span,
-                    self.meta
-                        .message(&[("match", text), ("lower", lower.as_str())]),
-                );
-                f.suggestions.push(Suggestion {
-                    span: t.span,
-                    replacement: lower,
-                    safety: self.meta.def.fix.unwrap_or(Safety::Unsafe),
-                });
-                out.push(f);
+            if !doc.tokens[s.tokens.start..i]
+                .iter()
+                .any(|t| t.kind == TokenKind::Word)
+            {
+                continue;
             }
+            let prev = &doc.tokens[i - 1];
+            let after_colon_or_open = prev.kind == TokenKind::Punct
+                && matches!(doc.token_text(prev), ":" | "(" | "[" | "-" | "–" | "—");
+            // A sentence in capitals ("LET OP: U MOET …").
+            let shouting = doc.tokens[i + 1..s.tokens.end].first().is_some_and(|n| {
+                let w = doc.token_text(n);
+                w.len() > 1 && w.chars().all(|c| !c.is_lowercase())
+            });
+            if after_colon_or_open
+                || shouting
+                || self.label_u(doc, i)
+                || quoted_tokens.get_or_insert_with(|| quoted(doc))[i]
+            {
+                continue;
+            }
+            let lower = text.to_lowercase();
+            let mut f = self.meta.finding(
+                t.span,
+                self.meta
+                    .message(&[("match", text), ("lower", lower.as_str())]),
+            );
+            f.suggestions.push(Suggestion {
+                span: t.span,
+                replacement: lower,
+                safety: self.meta.def.fix.unwrap_or(Safety::Unsafe),
+            });
+            out.push(f);
         }
     }
 
@@ -254,11 +266,10 @@ impl AddressForm {
             return;
         }
         let mut quoted_tokens = None;
-        for (i, t) in doc.tokens.iter().enumerate() {
-            if vocab.is(i, wc::MEN)
-                && t.kind == TokenKind::Word
-                && !quoted_tokens.get_or_insert_with(|| quoted(doc))[i]
-            {
+        for i in tokens_of(doc, wc::MEN) {
+            let i = i as usize;
+            let t = &doc.tokens[i];
+            if t.kind == TokenKind::Word && !quoted_tokens.get_or_insert_with(|| quoted(doc))[i] {
                 let mut f = self
                     .meta
                     .finding(t.span, self.meta.message(&[("match", doc.token_text(t))]));

@@ -200,22 +200,36 @@ impl Passive {
     /// [`Passive::find`] with the judgements of earlier sentences.
     fn find_with(&self, doc: &Document, s: &Sentence, scratch: &mut Scratch) -> Vec<(Span, Span)> {
         let vocab = doc.vocab();
+        let aux_classes = self.aux_classes();
         let end = s.tokens.end;
         let mut found = Vec::new();
         let mut start = s.tokens.start;
+        // The classes of the clause's words so far: a clause without a form of "worden"
+        // (or "zijn"), or with a form of "hebben", is no passive, and most clauses stop
+        // here without a second look at their words.
+        let mut clause_classes: Classes = 0;
         for i in s.tokens.start..=end {
-            let boundary = i == end || {
+            let (boundary, word_classes) = if i == end {
+                (true, 0)
+            } else {
                 let c = vocab.classes(i);
-                (doc.tokens[i].kind == TokenKind::Punct && c & wc::PASSIVE_CLAUSE_PUNCT != 0)
+                let kind = doc.tokens[i].kind;
+                let boundary = (kind == TokenKind::Punct && c & wc::PASSIVE_CLAUSE_PUNCT != 0)
                     || c & wc::PASSIVE_CLAUSE_STARTER != 0
-                    || (c & wc::EN_OF != 0 && i + 1 < end && vocab.is(i + 1, wc::CLAUSE_PRONOUN))
+                    || (c & wc::EN_OF != 0 && i + 1 < end && vocab.is(i + 1, wc::CLAUSE_PRONOUN));
+                (boundary, if kind == TokenKind::Word { c } else { 0 })
             };
             if boundary {
-                if let Some(span) = self.clause(doc, start..i, s.span.start, scratch) {
+                if clause_classes & aux_classes != 0
+                    && clause_classes & wc::HEBBEN == 0
+                    && let Some(span) = self.clause(doc, start..i, s.span.start, scratch)
+                {
                     found.push(span);
                 }
                 start = i;
+                clause_classes = 0;
             }
+            clause_classes |= word_classes;
         }
         found
     }
@@ -229,51 +243,45 @@ impl Passive {
     ) -> Option<(Span, Span)> {
         let lex = lexicon();
         let vocab = doc.vocab();
-        // No form of "worden" (or "zijn") means no passive: most clauses stop here,
-        // before any participle lookup.
-        let aux_classes = self.aux_classes();
-        if !toks
-            .clone()
-            .any(|i| doc.tokens[i].kind == TokenKind::Word && vocab.is(i, aux_classes))
-        {
-            return None;
-        }
+        // The caller has checked that the clause has an auxiliary and no form of
+        // "hebben".
         let words = &mut scratch.words;
         words.clear();
         words.extend(toks.filter(|&i| doc.tokens[i].kind == TokenKind::Word));
-        if words.iter().any(|&i| vocab.is(i, wc::HEBBEN)) {
-            return None;
-        }
         let lower = |i: usize| doc.token_lower(&doc.tokens[i]);
         let participle = &mut scratch.participle;
         let mut is_participle_at =
             |i: usize| participle.get_or(vocab.id(i), || is_participle(lower(i), lex));
-        let participles: Vec<usize> = (0..words.len())
-            .filter(|&k| {
-                let (i, w) = (words[k], lower(words[k]));
-                // Most words have no participle shape: that answer (one per distinct
-                // word) comes first.
-                if !is_participle_at(i) {
-                    return false;
-                }
-                let t = &doc.tokens[i];
-                // Capitalised mid-sentence: a name or noun, not a participle.
-                let capital = doc
-                    .token_text(t)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase);
-                let attributive = k > 0 && ATTRIBUTIVE_BEFORE.contains(&lower(words[k - 1]));
-                let gezien_other = w == "gezien"
-                    && (k > 0 && GEZIEN_NOT_PARTICIPLE_AFTER.contains(&lower(words[k - 1]))
-                        || words
-                            .get(k + 1)
-                            .is_some_and(|&n| GEZIEN_NOT_PARTICIPLE_BEFORE.contains(&lower(n))));
-                let name = capital && t.span.start != sentence_start;
-                !(name || attributive || gezien_other)
-            })
-            .map(|k| words[k])
-            .collect();
+        let participles = &mut scratch.participles;
+        participles.clear();
+        participles.extend(
+            (0..words.len())
+                .filter(|&k| {
+                    let i = words[k];
+                    // Most words have no participle shape: that answer (one per distinct
+                    // word) comes first.
+                    if !is_participle_at(i) {
+                        return false;
+                    }
+                    let w = lower(i);
+                    let t = &doc.tokens[i];
+                    // Capitalised mid-sentence: a name or noun, not a participle.
+                    let capital = doc
+                        .token_text(t)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase);
+                    let attributive = k > 0 && ATTRIBUTIVE_BEFORE.contains(&lower(words[k - 1]));
+                    let gezien_other = w == "gezien"
+                        && (k > 0 && GEZIEN_NOT_PARTICIPLE_AFTER.contains(&lower(words[k - 1]))
+                            || words.get(k + 1).is_some_and(|&n| {
+                                GEZIEN_NOT_PARTICIPLE_BEFORE.contains(&lower(n))
+                            }));
+                    let name = capital && t.span.start != sentence_start;
+                    !(name || attributive || gezien_other)
+                })
+                .map(|k| words[k]),
+        );
         if participles.is_empty() {
             return None;
         }
@@ -318,6 +326,8 @@ impl Passive {
 /// and each distinct word's participle judgement.
 struct Scratch {
     words: Vec<usize>,
+    /// A clause's participles, a buffer reused for every clause.
+    participles: Vec<usize>,
     participle: PerWord<bool>,
 }
 
@@ -325,6 +335,7 @@ impl Scratch {
     fn new(doc: &Document) -> Scratch {
         Scratch {
             words: Vec::new(),
+            participles: Vec::new(),
             participle: PerWord::new(doc.vocab()),
         }
     }

@@ -179,6 +179,12 @@ impl Vocab {
         self.classes[self.ids[token] as usize]
     }
 
+    /// The classes of id `id`.
+    #[inline]
+    pub fn id_classes(&self, id: usize) -> Classes {
+        self.classes[id]
+    }
+
     /// Does token `i` belong to one of `classes`?
     #[inline]
     pub fn is(&self, token: usize, classes: Classes) -> bool {
