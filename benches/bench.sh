@@ -28,8 +28,12 @@ secs() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }
 # virtual one, where the same run varies by up to a fifth. The file cache is warm
 # because every measurement below runs after one unmeasured pass over the corpus.
 median5() {
-  for _ in 1 2 3 4 5; do secs "$@" || true; done | sort -n | sed -n 3p
+  for _ in 1 2 3 4 5; do secs "$@" || true; done | sort -n > target/bench-runs.txt
+  sed -n 3p target/bench-runs.txt
 }
+# The five times of the last median5, fastest first (the spread shows how quiet the
+# machine was).
+spread() { cut -d' ' -f1 target/bench-runs.txt | paste -sd' ' | sed 's/ / · /g'; }
 
 say "machine: $(nproc) kernen, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%F)"
 say "corpus: $n brieven, $(printf '%.1f' "$mb") MB"
@@ -37,7 +41,7 @@ say "corpus: $n brieven, $(printf '%.1f' "$mb") MB"
 "$bin" check --isolated --format compact "$corpus" >/dev/null 2>&1 || true  # warm the file cache
 # The big file is larger than the default file-size limit (32M): lift it for this run.
 read -r t m < <(RAYON_NUM_THREADS=1 median5 "$bin" check --isolated --max-file-size 0 --format compact "$big")
-say "één kern, één groot bestand, alle regels: $(python3 -c "print(f'{$mb/$t:.1f}')") MB/s ($t s, piek $((m/1024)) MB)"
+say "één kern, één groot bestand, alle regels: $(python3 -c "print(f'{$mb/$t:.1f}')") MB/s (mediaan $t s; runs $(spread) s; piek $((m/1024)) MB)"
 # Memory goal for one file: 64 MB + 2x its size; two threads check two parts at once.
 read -r t m < <(RAYON_NUM_THREADS=2 median5 "$bin" check --isolated --max-file-size 0 --format compact "$big")
 say "twee threads, één groot bestand: $(python3 -c "print(f'{$mb/$t:.1f}')") MB/s ($t s, piek $((m/1024)) MB; grens $(python3 -c "print(f'{64+2*$mb:.0f}')") MB)"
