@@ -224,10 +224,7 @@ impl AddressForm {
             let Some(s) = doc.sentences.get(si).filter(|s| s.tokens.contains(&i)) else {
                 continue;
             };
-            if !doc.tokens[s.tokens.start..i]
-                .iter()
-                .any(|t| t.kind == TokenKind::Word)
-            {
+            if super::first_word_of_sentence(doc, s, i) {
                 continue;
             }
             let prev = &doc.tokens[i - 1];
