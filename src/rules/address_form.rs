@@ -12,7 +12,7 @@ use super::{Rule, RuleMeta, params};
 use crate::config::schema::RuleDef;
 use crate::finding::{Finding, Safety, Suggestion};
 use crate::text::token::ABBREV;
-use crate::text::word_class::{self as wc, Classes};
+use crate::text::word_class as wc;
 use crate::text::word_set::WordSet;
 use crate::text::{Document, TokenKind};
 use serde::Deserialize;
@@ -77,21 +77,6 @@ impl Form {
     }
 }
 
-/// The tokens whose word has one of `classes`, in text order: the positions of the few
-/// ids of a class instead of a walk over every token.
-fn tokens_of(doc: &Document, classes: Classes) -> Vec<u32> {
-    let vocab = doc.vocab();
-    let mut out = Vec::new();
-    for id in 0..vocab.len() {
-        if vocab.id_classes(id) & classes != 0 {
-            out.extend_from_slice(vocab.positions(id));
-        }
-    }
-    // Each id's positions are in order: the stable sort merges these runs.
-    out.sort();
-    out
-}
-
 /// For each token: does it stand between quotation marks? Quotes do not run past a unit.
 fn quoted(doc: &Document) -> Vec<bool> {
     let mut out = vec![false; doc.tokens.len()];
@@ -142,7 +127,9 @@ impl AddressForm {
     fn pronouns(&self, doc: &Document, quoted: &[bool]) -> Vec<(usize, Form)> {
         let vocab = doc.vocab();
         let mut out = Vec::new();
-        for i in tokens_of(doc, wc::U_FORM | wc::JE_FORM) {
+        for i in super::positions_of(doc, |id| {
+            vocab.id_classes(id) & (wc::U_FORM | wc::JE_FORM) != 0
+        }) {
             let i = i as usize;
             let t = &doc.tokens[i];
             let class = vocab.classes(i);
@@ -212,14 +199,16 @@ impl AddressForm {
         // Which words stand between quotes, worked out at the first capital U (rare).
         let mut quoted_tokens = None;
         // "U", "Uw" and "Uzelf" are forms of u: only their tokens are looked at.
-        for i in tokens_of(doc, wc::U_FORM) {
+        let vocab = doc.vocab();
+        for i in super::positions_of(doc, |id| vocab.id_classes(id) & wc::U_FORM != 0) {
             let i = i as usize;
             let t = &doc.tokens[i];
             let text = doc.token_text(t);
             if !matches!(text, "U" | "Uw" | "Uzelf") || t.has(ABBREV) {
                 continue;
             }
-            // Its sentence; a capital at the sentence's first word is no error.
+            // Its sentence (looked up for the rare capital only); a capital at the
+            // sentence's first word is no error.
             let si = doc.sentences.partition_point(|s| s.tokens.end <= i);
             let Some(s) = doc.sentences.get(si).filter(|s| s.tokens.contains(&i)) else {
                 continue;
@@ -263,7 +252,7 @@ impl AddressForm {
             return;
         }
         let mut quoted_tokens = None;
-        for i in tokens_of(doc, wc::MEN) {
+        for i in super::positions_of(doc, |id| vocab.id_classes(id) & wc::MEN != 0) {
             let i = i as usize;
             let t = &doc.tokens[i];
             if t.kind == TokenKind::Word && !quoted_tokens.get_or_insert_with(|| quoted(doc))[i] {

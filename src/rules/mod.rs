@@ -279,14 +279,8 @@ pub fn without_quotes(doc: &Document, p: &crate::text::Paragraph) -> bool {
 /// rule that judged each distinct word once ([`crate::text::vocab::Vocab`]) visits only
 /// these, not every token.
 pub fn flagged_words(doc: &Document, flagged: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
-    let vocab = doc.vocab();
-    let mut tokens: Vec<u32> = (0..vocab.len())
-        .filter(|&id| flagged(id))
-        .flat_map(|id| vocab.positions(id).iter().copied())
-        .collect();
-    tokens.sort_unstable();
     let mut sentence_of = crate::text::SentenceCursor::default();
-    tokens
+    positions_of(doc, flagged)
         .into_iter()
         .filter_map(|i| {
             let i = i as usize;
@@ -300,6 +294,19 @@ pub fn flagged_words(doc: &Document, flagged: impl Fn(usize) -> bool) -> Vec<(us
                 .map(|si| (i, si))
         })
         .collect()
+}
+
+/// The tokens of every id for which `flagged` holds, in text order: the positions of
+/// the few ids a rule looks for instead of a walk over every token.
+pub fn positions_of(doc: &Document, flagged: impl Fn(usize) -> bool) -> Vec<u32> {
+    let vocab = doc.vocab();
+    let mut tokens: Vec<u32> = (0..vocab.len())
+        .filter(|&id| flagged(id))
+        .flat_map(|id| vocab.positions(id).iter().copied())
+        .collect();
+    // Each id's positions are in order already: the stable sort merges these runs.
+    tokens.sort();
+    tokens
 }
 
 /// Does the sentence end in closing punctuation, as prose does? Address blocks,

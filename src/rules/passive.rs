@@ -174,14 +174,6 @@ pub fn is_participle(w: &str, lex: &Lexicon) -> bool {
             .any(|p| w.starts_with(p) && w.len() >= p.len() + 4)
 }
 
-/// [`is_participle`] out of line: it runs once per distinct word, and kept apart the
-/// memo lookup it sits behind stays small enough to inline.
-#[cold]
-#[inline(never)]
-fn judge_participle(w: &str, lex: &Lexicon) -> bool {
-    is_participle(w, lex)
-}
-
 impl Passive {
     pub fn from_def(def: &RuleDef) -> Result<Self, String> {
         Ok(Passive {
@@ -259,7 +251,7 @@ impl Passive {
         let lower = |i: usize| doc.token_lower(&doc.tokens[i]);
         let participle = &mut scratch.participle;
         let mut is_participle_at =
-            |i: usize| participle.get_or(vocab.id(i), || judge_participle(lower(i), lex));
+            |i: usize| participle.get_or(vocab.id(i), || is_participle(lower(i), lex));
         let participles = &mut scratch.participles;
         participles.clear();
         participles.extend(
